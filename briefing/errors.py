@@ -1,0 +1,27 @@
+"""One error family, so the CLI can turn any failure into one line and a documented exit code."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class BriefingError(Exception):
+    """Base of every error the tool raises on purpose; ``exit_code`` is what the CLI returns."""
+
+    exit_code = EXIT_FAILURE
+
+
+class UsageError(BriefingError):
+    """The command line or options asked for something that cannot be done (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(BriefingError):
+    """A document could not be read: missing, not text, not decodable, empty (exit 1)."""
+
+
+class RenderError(BriefingError):
+    """A briefing could not be composed, rendered or written (exit 1)."""

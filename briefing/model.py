@@ -1,0 +1,75 @@
+"""Plain, frozen data that flows between the stages: read -> summarize -> compose -> render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the text under it, as read from a document.
+
+    ``heading`` is ``""`` for the lede (the text before the first heading).
+    ``level`` is the heading's depth in the source (1 for ``#``/``h1``); the lede has 0.
+    ``paragraphs`` are blocks of running text; a sentence never crosses two of them,
+    so a heading can never be glued to the sentence after it.
+    """
+
+    heading: str
+    level: int
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as a reader understood it: its title, where it came from, its sections."""
+
+    title: str
+    source: str
+    format: str
+    sections: tuple[Section, ...]
+    author: str = ""
+    date: str = ""
+    site: str = ""
+
+
+@dataclass(frozen=True)
+class SectionDigest:
+    """The sentences picked from one section, in document order."""
+
+    heading: str
+    level: int
+    sentences: tuple[str, ...]
+    total_sentences: int
+
+
+@dataclass(frozen=True)
+class DocumentDigest:
+    """A summarised document: what the JSON output and the templates receive per document."""
+
+    title: str
+    source: str
+    format: str
+    algorithm: str
+    language: str
+    sections: tuple[SectionDigest, ...]
+    author: str = ""
+    date: str = ""
+    site: str = ""
+
+    @property
+    def kept_sentences(self) -> int:
+        return sum(len(s.sentences) for s in self.sections)
+
+    @property
+    def total_sentences(self) -> int:
+        return sum(s.total_sentences for s in self.sections)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything a briefing shows: its title and date and one digest per document."""
+
+    title: str
+    date: str
+    documents: tuple[DocumentDigest, ...] = field(default_factory=tuple)

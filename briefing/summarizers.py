@@ -1,0 +1,200 @@
+"""Which sentences to keep: the summarizer registry, per-section budgets, and ``summarize_document``.
+
+Every algorithm is looked up by name in ``SUMMARIZERS`` (the CLI's choices, ``briefing
+algorithms`` and the docs all read it). sumy is imported only when a summary is made.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .errors import UsageError
+from .language import Language, get_language
+from .model import Document, DocumentDigest, Section, SectionDigest
+
+DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_SENTENCES = 2
+
+# Hedges and fillers that Edmundson's cue method counts against a sentence.
+_STIGMA_WORDS = ("hardly", "perhaps", "impossible", "maybe", "arguably", "somewhat", "anyway")
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    """A named way of rating sentences; ``sumy_class`` is ``module:Class`` or "" for lead."""
+
+    name: str
+    summary: str
+    sumy_class: str = ""
+
+
+SUMMARIZERS: dict[str, Algorithm] = {
+    a.name: a
+    for a in (
+        Algorithm("lsa", "latent semantic analysis: sentences that cover the main topics",
+                  "sumy.summarizers.lsa:LsaSummarizer"),
+        Algorithm("lexrank", "graph centrality over TF-IDF similarity (LexRank)",
+                  "sumy.summarizers.lex_rank:LexRankSummarizer"),
+        Algorithm("textrank", "PageRank over word-overlap similarity (TextRank)",
+                  "sumy.summarizers.text_rank:TextRankSummarizer"),
+        Algorithm("luhn", "sentences with clusters of the section's significant words (Luhn)",
+                  "sumy.summarizers.luhn:LuhnSummarizer"),
+        Algorithm("edmundson", "cue, title and location: title and heading words as bonus",
+                  "sumy.summarizers.edmundson:EdmundsonSummarizer"),
+        Algorithm("sumbasic", "sentences made of the most frequent words (SumBasic)",
+                  "sumy.summarizers.sum_basic:SumBasicSummarizer"),
+        Algorithm("kl", "greedy minimum KL divergence to the section's word distribution",
+                  "sumy.summarizers.kl:KLSummarizer"),
+        Algorithm("reduction", "graph reduction by sentence similarity (TextRank-like)",
+                  "sumy.summarizers.reduction:ReductionSummarizer"),
+        Algorithm("lead", "baseline: the first sentences of each section"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """How much to keep and how to choose it.
+
+    ``sentences`` is a per-section count, ``ratio`` a per-section fraction (they exclude
+    each other); ``max_sentences`` caps the whole document, shared out across sections in
+    proportion to their length. With none of the three, ``DEFAULT_SENTENCES`` per section.
+    """
+
+    algorithm: str = DEFAULT_ALGORITHM
+    language: str = "english"
+    sentences: int | None = None
+    ratio: float | None = None
+    max_sentences: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.algorithm not in SUMMARIZERS:
+            raise UsageError(
+                f"unknown algorithm {self.algorithm!r}; choose one of: {', '.join(SUMMARIZERS)}"
+            )
+        if self.sentences is not None and self.ratio is not None:
+            raise UsageError("give either a sentence count or a ratio, not both")
+        if self.sentences is not None and self.sentences < 0:
+            raise UsageError("the sentence count must be 0 or more")
+        if self.ratio is not None and not 0.0 < self.ratio <= 1.0:
+            raise UsageError("the ratio must be above 0 and at most 1")
+        if self.max_sentences is not None and self.max_sentences < 0:
+            raise UsageError("the maximum sentence count must be 0 or more")
+
+
+def budgets(lengths: Sequence[int], options: SummaryOptions) -> list[int]:
+    """How many sentences to keep from each section, given each section's sentence count."""
+    if options.ratio is not None:
+        per = [min(n, max(1, math.floor(n * options.ratio + 0.5))) if n else 0 for n in lengths]
+    elif options.sentences is not None or options.max_sentences is None:
+        count = DEFAULT_SENTENCES if options.sentences is None else options.sentences
+        per = [min(n, count) for n in lengths]
+    else:
+        per = list(lengths)
+    if options.max_sentences is not None:
+        share = _share_out(options.max_sentences, lengths)
+        per = [min(a, b) for a, b in zip(per, share)]
+    return per
+
+
+def _share_out(total: int, lengths: Sequence[int]) -> list[int]:
+    """Split ``total`` across sections in proportion to their length (largest remainder)."""
+    whole = sum(lengths)
+    if total >= whole:
+        return list(lengths)
+    quotas = [total * n / whole for n in lengths]
+    share = [math.floor(q) for q in quotas]
+    by_remainder = sorted(range(len(lengths)), key=lambda i: (-(quotas[i] - share[i]), i))
+    for i in by_remainder[: total - sum(share)]:
+        share[i] += 1
+    return share
+
+
+def split_sentences(section: Section, language: Language) -> list[str]:
+    """The section's sentences, paragraph by paragraph, so none crosses a paragraph or heading."""
+    return [s for paragraph in section.paragraphs for s in language.to_sentences(paragraph)]
+
+
+def summarize_document(document: Document, options: SummaryOptions | None = None) -> DocumentDigest:
+    """Pick each section's key sentences; picks keep document order and the source's wording."""
+    options = options or SummaryOptions()
+    language = get_language(options.language)
+    sentences = [split_sentences(section, language) for section in document.sections]
+    counts = budgets([len(s) for s in sentences], options)
+    pick = _picker(options.algorithm, language)
+    digests = []
+    for section, section_sentences, count in zip(document.sections, sentences, counts):
+        if count >= len(section_sentences):
+            chosen = list(range(len(section_sentences)))
+        elif count == 0:
+            chosen = []
+        else:
+            chosen = pick(section, section_sentences, count, document.title)
+        picked = _unique(section_sentences[i] for i in sorted(chosen))
+        digests.append(
+            SectionDigest(section.heading, section.level, picked, len(section_sentences))
+        )
+    return DocumentDigest(
+        title=document.title,
+        source=document.source,
+        format=document.format,
+        algorithm=options.algorithm,
+        language=language.language,
+        sections=tuple(digests),
+        author=document.author,
+        date=document.date,
+        site=document.site,
+    )
+
+
+def _unique(sentences) -> tuple[str, ...]:
+    seen: set[str] = set()
+    return tuple(s for s in sentences if not (s in seen or seen.add(s)))
+
+
+Picker = Callable[[Section, list[str], int, str], list[int]]
+
+
+def _picker(name: str, language: Language) -> Picker:
+    """A function ``(section, sentences, count, title) -> indices`` for the named algorithm."""
+    algorithm = SUMMARIZERS[name]
+    if not algorithm.sumy_class:
+        return lambda section, sentences, count, title: list(range(count))
+
+    import importlib
+
+    module_name, class_name = algorithm.sumy_class.split(":")
+    summarizer_class = getattr(importlib.import_module(module_name), class_name)
+
+    def pick(section: Section, sentences: list[str], count: int, title: str) -> list[int]:
+        summarizer = summarizer_class(language.stemmer)
+        summarizer.stop_words = language.stop_words
+        if name == "edmundson":
+            _configure_edmundson(summarizer, language, f"{title} {section.heading}")
+        document = _sumy_document(section, sentences, language)
+        index = {id(s): i for i, s in enumerate(document.sentences)}
+        return [index[id(s)] for s in summarizer(document, count)]
+
+    return pick
+
+
+def _configure_edmundson(summarizer, language: Language, bonus_text: str) -> None:
+    bonus = [w for w in language.to_words(bonus_text) if w.lower() not in language.stop_words]
+    summarizer.null_words = language.stop_words
+    summarizer.stigma_words = _STIGMA_WORDS
+    if bonus:
+        summarizer.bonus_words = bonus
+    else:  # nothing to reward: rate by title and location only
+        summarizer._cue_weight = 0.0
+
+
+def _sumy_document(section: Section, sentences: list[str], language: Language):
+    """A sumy document of one section: its heading (as a heading) and its sentences."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    body = [Sentence(s, language) for s in sentences]
+    if section.heading:
+        body.insert(0, Sentence(section.heading, language, is_heading=True))
+    return ObjectDocumentModel([Paragraph(body)])
