@@ -7,6 +7,7 @@ algorithms`` and the docs all read it). sumy is imported only when a summary is 
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -175,7 +176,15 @@ def _picker(name: str, language: Language) -> Picker:
             _configure_edmundson(summarizer, language, f"{title} {section.heading}")
         document = _sumy_document(section, sentences, language)
         index = {id(s): i for i, s in enumerate(document.sentences)}
-        return [index[id(s)] for s in summarizer(document, count)]
+        with warnings.catch_warnings():
+            # sumy's LexRank divides by a zero norm when no two sentences share a word; its
+            # ratings are then NaN and its picks arbitrary, so the section falls back to its lead.
+            warnings.simplefilter("error", RuntimeWarning)
+            try:
+                picked = summarizer(document, count)
+            except RuntimeWarning:
+                return list(range(count))
+        return [index[id(s)] for s in picked]
 
     return pick
 

@@ -70,16 +70,17 @@ def iter_blocks(element):
 
 
 def from_blocks(blocks, source: str, *, format: str, title: str = "") -> Document:
-    """Group ``(level, text)`` blocks into sections; a lone leading ``h1`` becomes the title.
+    """Group ``(level, text)`` blocks into sections; a leading ``h1`` becomes the title.
 
-    With several ``h1`` the document uses them as section headings, so they stay sections
-    and the title comes from ``<title>`` (or, failing that, the caller's fallback).
+    The leading ``h1`` is the title unless the next heading is an ``h1`` too: then the
+    document uses ``h1`` for its sections, and the title comes from ``<title>`` (or the
+    caller's fallback). An ``h1`` elsewhere is the title only when the page has no other.
     """
-    h1 = [text for depth, text in blocks if depth == 1]
-    if len(h1) == 1 and blocks[0][0] == 1:
-        title, blocks = h1[0], blocks[1:]
-    elif len(h1) == 1 and not title:
-        title = h1[0]
+    depths = [depth for depth, _ in blocks if depth]
+    if blocks and blocks[0][0] == 1 and (len(depths) == 1 or depths[1] != 1):
+        title, blocks = blocks[0][1], blocks[1:]
+    elif not title and depths.count(1) == 1:
+        title = next(text for depth, text in blocks if depth == 1)
     sections: list[Section] = []
     heading, level, paragraphs = "", 0, []
     for depth, text in blocks:

@@ -57,6 +57,7 @@ def read(text: str, source: str) -> Document:
         if heading or paragraphs:
             sections.append(Section(heading, level, tuple(paragraphs)))
 
+    wrapped = _is_hard_wrapped(lines)
     previous = ""  # "" stands for a blank line or the start of the text
     previous_was_heading = False
     for i, line in enumerate(lines):
@@ -65,8 +66,9 @@ def read(text: str, source: str) -> Document:
             previous, previous_was_heading = "", False
             continue
         starts_paragraph = not previous or previous_was_heading or _SENTENCE_END.search(previous)
-        has_body = any(lines[i + 1 :])
-        if starts_paragraph and has_body and (depth := heading_level(line)):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if starts_paragraph and _is_heading_here(line, following, wrapped):
+            depth = heading_level(line)
             end_section()
             heading, level, paragraphs = line, depth, []
             previous, previous_was_heading = line, True
@@ -77,6 +79,26 @@ def read(text: str, source: str) -> Document:
         previous, previous_was_heading = line, False
     end_section()
     return Document(title=title, source=source, format="text", sections=tuple(sections))
+
+
+def _is_heading_here(line: str, following: str | None, wrapped: bool) -> bool:
+    """Whether a line that starts a paragraph is a heading, given the line after it.
+
+    ``following`` is None at the end of the text (trailing blank lines are already gone),
+    where a short line is the last words of the text, not a heading.
+    """
+    if following is None or not heading_level(line):
+        return False
+    if following[:1].islower():
+        return False  # the line is the start of a wrapped sentence
+    if wrapped and following and not _is_strong_heading(line):
+        return False  # in wrapped prose a plain heading stands between blank lines
+    return True
+
+
+def _is_strong_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(_NUMBERED.match(line)) or all(c.isupper() for c in letters)
 
 
 def heading_level(line: str) -> int:
@@ -107,7 +129,9 @@ def _is_title_case(words: list[str]) -> bool:
 
 
 def _first_line_is_title(lines: list[str]) -> bool:
-    """The first line is a title unless it is the start of a hard-wrapped paragraph."""
+    """The first line is a title unless it is a numbered heading or starts a wrapped paragraph."""
+    if _NUMBERED.match(lines[0]) and heading_level(lines[0]):
+        return False
     if not lines[1]:
         return True
     if _SENTENCE_END.search(lines[0]) or heading_level(lines[0]):

@@ -1,0 +1,12 @@
+"""Shared fixtures: the project's own example documents under tests/data/."""
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
