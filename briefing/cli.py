@@ -127,6 +127,8 @@ def _summary_options(parser: argparse.ArgumentParser) -> None:
                        help="at most M sentences per document, shared out across sections by length")
     group.add_argument("-l", "--language", default="english", metavar="LANG",
                        help=f"document language (default: english): {', '.join(LANGUAGES)}")
+    group.add_argument("--reference-impl", action="store_true",
+                       help="use sumy's own (slower) implementation instead of the fast one")
     group.add_argument("--input-format", "--from", dest="input_format", choices=FORMATS,
                        help="read documents as this format instead of guessing from the extension "
                        "(stdin is read as text unless told)")
@@ -161,6 +163,7 @@ def _options(args):
         sentences=args.sentences,
         ratio=args.ratio,
         max_sentences=args.max_sentences,
+        reference_impl=args.reference_impl,
     )
 
 

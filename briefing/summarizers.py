@@ -24,32 +24,65 @@ _STIGMA_WORDS = ("hardly", "perhaps", "impossible", "maybe", "arguably", "somewh
 
 @dataclass(frozen=True)
 class Algorithm:
-    """A named way of rating sentences; ``sumy_class`` is ``module:Class`` or "" for lead."""
+    """A named way of choosing sentences.
+
+    ``sumy_class`` (``module:Class``) is sumy's reference implementation, rating one section
+    at a time. ``fast_class``, when set, is a drop-in subclass of it that picks the same
+    sentences faster; it is used unless ``SummaryOptions.reference_impl`` asks for sumy's.
+    ``document_picker`` (``module:function``, a ``DocumentPicker``) chooses across a whole
+    document at once instead. With none of them the algorithm is the lead baseline.
+    """
 
     name: str
     summary: str
     sumy_class: str = ""
+    fast_class: str = ""
+    document_picker: str = ""
 
 
 SUMMARIZERS: dict[str, Algorithm] = {
     a.name: a
     for a in (
-        Algorithm("lsa", "latent semantic analysis: sentences that cover the main topics",
-                  "sumy.summarizers.lsa:LsaSummarizer"),
-        Algorithm("lexrank", "graph centrality over TF-IDF similarity (LexRank)",
-                  "sumy.summarizers.lex_rank:LexRankSummarizer"),
-        Algorithm("textrank", "PageRank over word-overlap similarity (TextRank)",
-                  "sumy.summarizers.text_rank:TextRankSummarizer"),
-        Algorithm("luhn", "sentences with clusters of the section's significant words (Luhn)",
-                  "sumy.summarizers.luhn:LuhnSummarizer"),
-        Algorithm("edmundson", "cue, title and location: title and heading words as bonus",
-                  "sumy.summarizers.edmundson:EdmundsonSummarizer"),
-        Algorithm("sumbasic", "sentences made of the most frequent words (SumBasic)",
-                  "sumy.summarizers.sum_basic:SumBasicSummarizer"),
-        Algorithm("kl", "greedy minimum KL divergence to the section's word distribution",
-                  "sumy.summarizers.kl:KLSummarizer"),
-        Algorithm("reduction", "graph reduction by sentence similarity (TextRank-like)",
-                  "sumy.summarizers.reduction:ReductionSummarizer"),
+        Algorithm(
+            "lsa",
+            "latent semantic analysis: sentences that cover the main topics",
+            "sumy.summarizers.lsa:LsaSummarizer",
+        ),
+        Algorithm(
+            "lexrank",
+            "graph centrality over TF-IDF similarity (LexRank)",
+            "sumy.summarizers.lex_rank:LexRankSummarizer",
+        ),
+        Algorithm(
+            "textrank",
+            "PageRank over word-overlap similarity (TextRank)",
+            "sumy.summarizers.text_rank:TextRankSummarizer",
+        ),
+        Algorithm(
+            "luhn",
+            "sentences with clusters of the section's significant words (Luhn)",
+            "sumy.summarizers.luhn:LuhnSummarizer",
+        ),
+        Algorithm(
+            "edmundson",
+            "cue, title and location: title and heading words as bonus",
+            "sumy.summarizers.edmundson:EdmundsonSummarizer",
+        ),
+        Algorithm(
+            "sumbasic",
+            "sentences made of the most frequent words (SumBasic)",
+            "sumy.summarizers.sum_basic:SumBasicSummarizer",
+        ),
+        Algorithm(
+            "kl",
+            "greedy minimum KL divergence to the section's word distribution",
+            "sumy.summarizers.kl:KLSummarizer",
+        ),
+        Algorithm(
+            "reduction",
+            "graph reduction by sentence similarity (TextRank-like)",
+            "sumy.summarizers.reduction:ReductionSummarizer",
+        ),
         Algorithm("lead", "baseline: the first sentences of each section"),
     )
 }
@@ -69,6 +102,7 @@ class SummaryOptions:
     sentences: int | None = None
     ratio: float | None = None
     max_sentences: int | None = None
+    reference_impl: bool = False
 
     def __post_init__(self) -> None:
         if self.algorithm not in SUMMARIZERS:
@@ -124,26 +158,24 @@ def summarize_document(document: Document, options: SummaryOptions | None = None
     language = get_language(options.language)
     sentences = [split_sentences(section, language) for section in document.sections]
     counts = budgets([len(s) for s in sentences], options)
-    pick = _picker(options.algorithm, language)
-    digests = []
-    for section, section_sentences, count in zip(document.sections, sentences, counts):
-        if count >= len(section_sentences):
-            chosen = list(range(len(section_sentences)))
-        elif count == 0:
-            chosen = []
-        else:
-            chosen = pick(section, section_sentences, count, document.title)
-        picked = _unique(section_sentences[i] for i in sorted(chosen))
-        digests.append(
-            SectionDigest(section.heading, section.level, picked, len(section_sentences))
+    choose = document_picker(options, language)
+    chosen = choose(document, sentences, counts, language)
+    digests = tuple(
+        SectionDigest(
+            section.heading,
+            section.level,
+            _unique(section_sentences[i] for i in sorted(indices)),
+            len(section_sentences),
         )
+        for section, section_sentences, indices in zip(document.sections, sentences, chosen)
+    )
     return DocumentDigest(
         title=document.title,
         source=document.source,
         format=document.format,
         algorithm=options.algorithm,
         language=language.language,
-        sections=tuple(digests),
+        sections=digests,
         author=document.author,
         date=document.date,
         site=document.site,
@@ -155,24 +187,45 @@ def _unique(sentences) -> tuple[str, ...]:
     return tuple(s for s in sentences if not (s in seen or seen.add(s)))
 
 
-Picker = Callable[[Section, list[str], int, str], list[int]]
+#: ``(section, its sentences, how many to keep, document title) -> indices to keep``.
+SectionPicker = Callable[[Section, list[str], int, str], list[int]]
+#: ``(document, sentences per section, budget per section, language) -> indices per section``.
+DocumentPicker = Callable[[Document, list[list[str]], list[int], Language], list[list[int]]]
 
 
-def _picker(name: str, language: Language) -> Picker:
-    """A function ``(section, sentences, count, title) -> indices`` for the named algorithm."""
-    algorithm = SUMMARIZERS[name]
+def document_picker(options: SummaryOptions, language: Language) -> DocumentPicker:
+    """The function that chooses sentences for the options' algorithm."""
+    algorithm = SUMMARIZERS[options.algorithm]
+    if algorithm.document_picker:
+        return _load(algorithm.document_picker)
+    pick = section_picker(algorithm, language, reference_impl=options.reference_impl)
+
+    def choose(document, sentences, counts, language):
+        return [
+            list(range(len(s)))
+            if count >= len(s)
+            else pick(section, s, count, document.title)
+            if count
+            else []
+            for section, s, count in zip(document.sections, sentences, counts)
+        ]
+
+    return choose
+
+
+def section_picker(
+    algorithm: Algorithm, language: Language, *, reference_impl: bool = False
+) -> SectionPicker:
+    """A function choosing ``count`` sentences of one section with the given algorithm."""
     if not algorithm.sumy_class:
         return lambda section, sentences, count, title: list(range(count))
-
-    import importlib
-
-    module_name, class_name = algorithm.sumy_class.split(":")
-    summarizer_class = getattr(importlib.import_module(module_name), class_name)
+    use_fast = algorithm.fast_class and not reference_impl
+    summarizer_class = _load(algorithm.fast_class if use_fast else algorithm.sumy_class)
 
     def pick(section: Section, sentences: list[str], count: int, title: str) -> list[int]:
         summarizer = summarizer_class(language.stemmer)
         summarizer.stop_words = language.stop_words
-        if name == "edmundson":
+        if algorithm.name == "edmundson":
             _configure_edmundson(summarizer, language, f"{title} {section.heading}")
         document = _sumy_document(section, sentences, language)
         index = {id(s): i for i, s in enumerate(document.sentences)}
@@ -187,6 +240,14 @@ def _picker(name: str, language: Language) -> Picker:
         return [index[id(s)] for s in picked]
 
     return pick
+
+
+def _load(dotted: str):
+    """Import ``module:attribute`` (heavy modules load only when an algorithm is used)."""
+    import importlib
+
+    module_name, attribute = dotted.split(":")
+    return getattr(importlib.import_module(module_name), attribute)
 
 
 def _configure_edmundson(summarizer, language: Language, bonus_text: str) -> None:
