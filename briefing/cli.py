@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -15,8 +16,11 @@ from .summarizers import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, SUMMARIZERS
 EXIT_CODES = f"""\
 exit codes:
   {EXIT_OK}  success
-  {EXIT_FAILURE}  input or processing error (unreadable document, rendering or writing failed)
-  {EXIT_USAGE}  usage error (bad option or argument)"""
+  {EXIT_FAILURE}  input or processing error (unreadable document, rendering or writing failed;
+     for 'run': no briefing written)
+  {EXIT_USAGE}  usage error (bad option or argument, bad config file)
+  3  'run' only: briefing written, but some sources failed
+  4  'run' only: another run holds the lock"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
         # The reader of our stdout went away (`| head`): not an error worth a message.
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:  # a bug: still one line, unless BRIEFING_DEBUG asks for more
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        _error(f"internal error: {exc.__class__.__name__}: {exc} (set BRIEFING_DEBUG=1 for details)")
+        return EXIT_FAILURE
 
 
 def _error(message: str) -> None:
@@ -110,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
 
     algorithms = commands.add_parser("algorithms", help="list the summarisation algorithms")
     algorithms.set_defaults(run=_run_algorithms)
+    _add_daily_commands(commands)
     return parser
 
 
@@ -216,4 +226,127 @@ def _run_algorithms(args) -> int:
     for algorithm in SUMMARIZERS.values():
         default = " (default)" if algorithm.name == DEFAULT_ALGORITHM else ""
         print(f"{algorithm.name:<{width}}  {algorithm.summary}{default}")
+    return EXIT_OK
+
+
+def _add_daily_commands(commands) -> None:
+    """``run``, ``init``, ``history`` and ``cron``: the unattended daily briefing."""
+    run = commands.add_parser(
+        "run",
+        help="make today's briefing from the sources in the config file",
+        description="One complete daily run: read the config's sources, brief what is new "
+        "since the last run, write OUTPUT/<date>/briefing.* and OUTPUT/latest.*, and "
+        "remember what was sent. Prints only the paths written.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _config_option(run)
+    run.add_argument("--date", metavar="YYYY-MM-DD", help="the briefing's date (default: today)")
+    new = run.add_mutually_exclusive_group()
+    new.add_argument("--since", metavar="YYYY-MM-DD",
+                     help="treat items briefed before this date as new again")
+    new.add_argument("--all", dest="all_items", action="store_true",
+                     help="brief every item, whether briefed before or not")
+    run.add_argument("--skip-empty", action="store_true",
+                     help="on a day with nothing new, write nothing (default: a short "
+                     "'nothing new' briefing)")
+    run.add_argument("--log-file", type=Path, metavar="FILE", help="also append messages to FILE")
+    verbosity = run.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="errors only on stderr")
+    verbosity.add_argument("-v", "--verbose", action="store_true", help="say what is being done")
+    run.set_defaults(run=_run_daily)
+
+    init = commands.add_parser("init", help="write a commented example config file")
+    _config_option(init)
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    init.set_defaults(run=_run_init)
+
+    history = commands.add_parser("history", help="list recent daily runs")
+    _config_option(history)
+    history.add_argument("-n", "--limit", type=_natural, default=10, metavar="N",
+                         help="how many runs to show (default: 10)")
+    history.set_defaults(run=_run_history)
+
+    cron = commands.add_parser("cron", help="print a crontab line that runs the briefing daily")
+    _config_option(cron)
+    cron.add_argument("--at", default="06:30", metavar="HH:MM", help="time of day (default: 06:30)")
+    cron.set_defaults(run=_run_cron)
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-c", "--config", type=Path, default=Path("briefing.toml"), metavar="PATH",
+                        help="config file (default: briefing.toml)")
+
+
+def _run_daily(args) -> int:
+    from .config import load_config
+    from .daily import run_daily
+    from .logs import progress_reporter, setup_logging
+
+    setup_logging(quiet=args.quiet, verbose=args.verbose, log_file=args.log_file)
+    config = load_config(args.config)
+    if not config.sources:
+        from .config import ConfigError
+
+        raise ConfigError(f"{args.config}: no [[sources]] to read")
+    with progress_reporter(len(config.sources)) as progress:
+        result = run_daily(config, date=args.date, since=args.since, all_items=args.all_items,
+                           skip_empty=args.skip_empty, progress=progress)
+    for path in result.outputs:
+        print(path)
+    import logging
+
+    log = logging.getLogger("briefing")
+    for failure in result.failures:
+        log.warning("%s", failure)
+    if result.empty:
+        log.info("nothing new today: %s", "no briefing written" if not result.outputs
+                 else "wrote a 'nothing new' briefing")
+    return result.exit_code
+
+
+def _run_init(args) -> int:
+    from importlib.resources import files
+
+    from .errors import UsageError
+    from .write import write_atomic
+
+    if args.config.exists() and not args.force:
+        raise UsageError(f"{args.config} already exists (use --force to overwrite it)")
+    write_atomic(args.config, files("briefing").joinpath("example.toml").read_bytes())
+    print(args.config)
+    return EXIT_OK
+
+
+def _run_history(args) -> int:
+    from .config import load_config
+    from .state import State
+
+    config = load_config(args.config)
+    if not config.database_path.exists():
+        print("no runs yet", file=sys.stderr)
+        return EXIT_OK
+    with State.open(config.database_path) as state:
+        runs = state.runs(args.limit)
+    for run in runs:
+        ended = run.ended[11:19] if run.ended else "--:--:--"
+        print(f"{run.id:>4}  {run.date}  {run.started[11:19]}-{ended}  {run.status:<8} "
+              f"{run.items:>3} items  {run.failed_sources} failed  {run.message[:60]}")
+    return EXIT_OK
+
+
+def _run_cron(args) -> int:
+    import re
+    import shutil
+
+    from .errors import UsageError
+
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", args.at)
+    if not match:
+        raise UsageError(f"invalid time {args.at!r}; use HH:MM")
+    config = args.config.resolve()
+    command = shutil.which("briefing") or f"{sys.executable} -m briefing"
+    log_file = config.parent / "output" / "briefing.log"
+    print(f"{int(match.group(2))} {int(match.group(1))} * * * cd {config.parent} && {command} run "
+          f"--config {config} --quiet --log-file {log_file}")
     return EXIT_OK

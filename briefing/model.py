@@ -56,6 +56,21 @@ class DocumentDigest:
     author: str = ""
     date: str = ""
     site: str = ""
+    #: Words in all the document's sentences, for the reading time a briefing saves.
+    total_words: int = 0
+    #: Where a reader can open the original (a URL, or a file path); "" when unknown.
+    link: str = ""
+    #: Names of the sources it came from (a daily run lists every feed that carried it).
+    sources: tuple[str, ...] = ()
+
+    @property
+    def kept_words(self) -> int:
+        return sum(len(s.split()) for section in self.sections for s in section.sentences)
+
+    @property
+    def minutes_saved(self) -> int:
+        """Reading time saved at 230 words a minute, rounded to whole minutes."""
+        return max(0, round((self.total_words - self.kept_words) / 230))
 
     @property
     def kept_sentences(self) -> int:
@@ -67,9 +82,23 @@ class DocumentDigest:
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """One of "the day in brief" sentences, and which document (by index) it comes from."""
+
+    sentence: str
+    document: int
+
+
+@dataclass(frozen=True)
 class Briefing:
-    """Everything a briefing shows: its title and date and one digest per document."""
+    """Everything a briefing shows: its title and date and one digest per document.
+
+    ``highlights`` are the day's most important sentences across documents (daily runs);
+    ``note`` is a line shown when there is something to say instead, such as "nothing new".
+    """
 
     title: str
     date: str
     documents: tuple[DocumentDigest, ...] = field(default_factory=tuple)
+    highlights: tuple[Highlight, ...] = ()
+    note: str = ""

@@ -68,7 +68,11 @@ def parse(text: str, source: str, format: str) -> Document:
 
 
 def load(source: str, format: str | None = None) -> Document:
-    """Read a file (or ``-`` for stdin) into a Document."""
+    """Read a file, an http(s) URL, or ``-`` for stdin into a Document."""
+    from ..web import is_url
+
+    if is_url(source):
+        return load_url(source, format)
     fmt = format_for("" if source == "-" else source, format)
     if source == "-":
         data = sys.stdin.buffer.read()
@@ -88,6 +92,21 @@ def load(source: str, format: str | None = None) -> Document:
     document = parse(decode(data, name), name, fmt)
     if not any(section.paragraphs for section in document.sections):
         raise InputError(f"{name}: no text to summarise")
+    return document
+
+
+def load_url(url: str, format: str | None = None, **limits) -> Document:
+    """Fetch a web page (or a text file on the web) and read it; HTML unless told otherwise."""
+    from ..web import decode_page, fetch
+
+    response = fetch(url, **limits)
+    if format is None:
+        path_format = EXTENSIONS.get(Path(url.split("?")[0]).suffix.lower())
+        is_plain = response.content_type.startswith(("text/plain", "text/markdown"))
+        format = path_format if is_plain and path_format else "html"
+    document = parse(decode_page(response), url, format_for(url, format))
+    if not any(section.paragraphs for section in document.sections):
+        raise InputError(f"{url}: no text to summarise")
     return document
 
 

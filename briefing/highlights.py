@@ -1,0 +1,87 @@
+""""The day in brief": the few sentences that matter most across all of a day's items.
+
+Candidates are the sentences each item's summary kept. A sentence is central when it is
+similar (TF-IDF cosine) to what the *other* items say, so the highlights are what the day
+is about rather than what one long item repeats. Maximal marginal relevance then picks
+them one by one, each penalised by its similarity to those already picked, and at most
+one per item until every item has had its turn, so the list does not repeat itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from .language import Language
+from .model import DocumentDigest, Highlight
+
+#: Weight of centrality against redundancy in maximal marginal relevance.
+MMR_LAMBDA = 0.7
+
+
+def day_in_brief(
+    digests: Sequence[DocumentDigest], language: Language, count: int = 5
+) -> tuple[Highlight, ...]:
+    """Pick ``count`` (3 to 7) highlights across documents, in order of importance."""
+    import numpy as np
+
+    candidates = [
+        (sentence, index)
+        for index, digest in enumerate(digests)
+        for section in digest.sections
+        for sentence in section.sentences
+    ]
+    if not candidates:
+        return ()
+    vectors = _tfidf([sentence for sentence, _ in candidates], language)
+    similarity = vectors @ vectors.T
+    owners = np.array([index for _, index in candidates])
+    other = owners[:, None] != owners[None, :]
+    if len(digests) > 1:
+        centrality = (similarity * other).sum(axis=1) / max(1, len(digests) - 1)
+    else:
+        centrality = similarity.sum(axis=1) - 1.0
+    # Earlier sentences of an item break near-ties: news and reports lead with their point.
+    seen_before = Counter()
+    order_bonus = np.zeros(len(candidates))
+    for i, (_, owner) in enumerate(candidates):
+        order_bonus[i] = 1.0 / (1 + seen_before[owner])
+        seen_before[owner] += 1
+    score = centrality + 0.05 * order_bonus
+    chosen: list[int] = []
+    used: set[int] = set()
+    wanted = min(count, len(candidates))
+    while len(chosen) < wanted:
+        best, best_value = -1, -math.inf
+        for i in range(len(candidates)):
+            if i in chosen or (len(used) < len(digests) and owners[i] in used):
+                continue
+            redundancy = max((similarity[i, j] for j in chosen), default=0.0)
+            value = MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * redundancy
+            if value > best_value:
+                best, best_value = i, value
+        if best < 0:
+            break
+        chosen.append(best)
+        used.add(int(owners[best]))
+    return tuple(Highlight(candidates[i][0], candidates[i][1]) for i in chosen)
+
+
+def _tfidf(sentences: list[str], language: Language):
+    import numpy as np
+
+    stop = language.stop_words
+    bags = [
+        Counter(language.stemmer(w.lower()) for w in language.to_words(s) if w.lower() not in stop)
+        for s in sentences
+    ]
+    vocabulary = {w: i for i, w in enumerate(sorted({w for bag in bags for w in bag}))}
+    matrix = np.zeros((len(bags), max(1, len(vocabulary))))
+    document_frequency = Counter(w for bag in bags for w in bag)
+    for row, bag in enumerate(bags):
+        for word, n in bag.items():
+            idf = math.log((1 + len(bags)) / (1 + document_frequency[word])) + 1
+            matrix[row, vocabulary[word]] = n * idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
