@@ -38,11 +38,21 @@ def make_briefing(
     title: str = DEFAULT_TITLE,
     date: str | None = None,
     format: str | None = None,
+    jobs: int | None = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> Briefing:
-    """Read and summarise every source into one Briefing (nothing is written)."""
+    """Read and summarise every source into one Briefing (nothing is written).
+
+    ``jobs`` processes summarise in parallel (``None``: one per core); ``executor="dask"``
+    sends the documents to the Dask scheduler at ``scheduler`` instead.
+    """
+    from .executors import summarize_many
+
     date = check_date(date)
-    digests = tuple(summarize(s, options, format=format) for s in sources)
-    return Briefing(title=title, date=date, documents=digests)
+    digests = summarize_many(list(sources), options or SummaryOptions(), format=format,
+                             jobs=jobs, executor=executor, scheduler=scheduler)
+    return Briefing(title=title, date=date, documents=tuple(digests))
 
 
 def render_briefing(
@@ -79,6 +89,9 @@ def build(
     templates: Path | None = None,
     page_size: str = "A4",
     format: str | None = None,
+    jobs: int | None = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> list[Path]:
     """Summarise ``sources`` and write ``out_dir/<date>/briefing.<ext>``; return the paths.
 
@@ -87,7 +100,8 @@ def build(
     """
     from .write import write_atomic
 
-    briefing = make_briefing(sources, options, title=title, date=date, format=format)
+    briefing = make_briefing(sources, options, title=title, date=date, format=format, jobs=jobs,
+                             executor=executor, scheduler=scheduler)
     rendered = render_briefing(briefing, outputs, templates=templates, page_size=page_size)
     folder = Path(out_dir) / briefing.date
     paths = []

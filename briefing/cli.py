@@ -114,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder of templates overriding the built-in ones by name")
     build.add_argument("--page-size", default="A4", metavar="SIZE",
                        help="PDF page size: A4, A5, Letter, Legal..., optionally 'landscape' (default: A4)")
+    _parallel_options(build)
     _summary_options(build)
     build.set_defaults(run=_run_build)
 
@@ -142,6 +143,16 @@ def _summary_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--input-format", "--from", dest="input_format", choices=FORMATS,
                        help="read documents as this format instead of guessing from the extension "
                        "(stdin is read as text unless told)")
+
+
+def _parallel_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("parallel summarising")
+    group.add_argument("-j", "--jobs", type=_natural, metavar="N",
+                       help="processes summarising documents at once (default: one per core)")
+    group.add_argument("--executor", choices=("local", "dask"), default="local",
+                       help="local processes (default), or an existing Dask cluster")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="the Dask scheduler, e.g. tcp://HOST:8786 (with --executor dask)")
 
 
 def _natural(value: str) -> int:
@@ -215,6 +226,9 @@ def _run_build(args) -> int:
         templates=args.templates,
         page_size=args.page_size,
         format=args.input_format,
+        jobs=args.jobs,
+        executor=args.executor,
+        scheduler=args.scheduler,
     )
     for path in paths:
         print(path)
@@ -251,6 +265,8 @@ def _add_daily_commands(commands) -> None:
                      help="on a day with nothing new, write nothing (default: a short "
                      "'nothing new' briefing)")
     run.add_argument("--log-file", type=Path, metavar="FILE", help="also append messages to FILE")
+    run.add_argument("-j", "--jobs", type=_natural, metavar="N",
+                     help="processes summarising items at once (default: one per core)")
     verbosity = run.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="errors only on stderr")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="say what is being done")
@@ -291,7 +307,7 @@ def _run_daily(args) -> int:
         raise ConfigError(f"{args.config}: no [[sources]] to read")
     with progress_reporter(len(config.sources)) as progress:
         result = run_daily(config, date=args.date, since=args.since, all_items=args.all_items,
-                           skip_empty=args.skip_empty, progress=progress)
+                           skip_empty=args.skip_empty, progress=progress, jobs=args.jobs)
     for path in result.outputs:
         print(path)
     import logging

@@ -21,7 +21,7 @@ from .lock import run_lock
 from .model import Briefing, DocumentDigest
 from .sources import Gathered, Item, Seen, gather
 from .state import BriefedItem, State
-from .summarizers import SummaryOptions, summarize_document
+from .summarizers import SummaryOptions
 
 log = logging.getLogger("briefing")
 
@@ -52,6 +52,7 @@ def run_daily(
     all_items: bool = False,
     skip_empty: bool = False,
     progress=None,
+    jobs: int | None = None,
 ) -> RunResult:
     """Run the day's briefing for ``date`` (default today) under the run lock."""
     from .api import check_date
@@ -61,7 +62,7 @@ def run_daily(
     with run_lock(output_dir), State.open(config.database_path) as state:
         run_id = state.start_run(date, _now())
         try:
-            result = _run(config, state, run_id, date, since, all_items, skip_empty, progress)
+            result = _run(config, state, run_id, date, since, all_items, skip_empty, progress, jobs)
         except BaseException as exc:
             message = str(exc) or exc.__class__.__name__
             state.finish_run(run_id, ended=_now(), status="failed", message=message)
@@ -69,7 +70,7 @@ def run_daily(
     return result
 
 
-def _run(config, state, run_id, date, since, all_items, skip_empty, progress) -> RunResult:
+def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jobs) -> RunResult:
     seen = Seen(None if all_items else state, date, since)
     gathered = gather(config, seen, progress or (lambda name: log.info("reading %s", name)))
     if gathered.failures and not gathered.items and len(gathered.failed_sources) == len(config.sources):
@@ -77,7 +78,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress) ->
             f"no briefing written: every source failed ({'; '.join(gathered.failures)})"
         )
     groups = _merge_duplicates(gathered.items)
-    digests = tuple(_summarize(group, config) for group in groups)
+    digests = _summarize(groups, config, jobs)
     failures = tuple(gathered.failures)
     if not digests and skip_empty:
         log.warning("nothing new since the last briefing: no briefing written (--skip-empty)")
@@ -110,12 +111,19 @@ def _merge_duplicates(items: list[Item]) -> list[list[Item]]:
     return [[items[i] for i in group] for group in group_near_duplicates(texts)]
 
 
-def _summarize(group: list[Item], config: Config) -> DocumentDigest:
-    first = group[0]
-    source = next(s for s in config.sources if s.name == first.source)
-    digest = summarize_document(first.document, _options(config, source))
-    names = tuple(dict.fromkeys(i.source for i in group))
-    return replace(digest, sources=names, date=digest.date or first.published)
+def _summarize(groups: list[list[Item]], config: Config, jobs: int | None) -> tuple[DocumentDigest, ...]:
+    """Summarise the first item of each group, in parallel, crediting every source."""
+    from .executors import summarize_many
+
+    by_name = {s.name: s for s in config.sources}
+    firsts = [group[0] for group in groups]
+    options = [_options(config, by_name[item.source]) for item in firsts]
+    digests = summarize_many([i.document for i in firsts], options, jobs=jobs)
+    return tuple(
+        replace(d, sources=tuple(dict.fromkeys(i.source for i in group)),
+                date=d.date or group[0].published)
+        for d, group in zip(digests, groups)
+    )
 
 
 def _options(config: Config, source: Source) -> SummaryOptions:

@@ -1,0 +1,50 @@
+"""Summarising in parallel gives exactly the briefing that one process gives."""
+
+import pytest
+
+from briefing.executors import summarize_many
+from briefing.readers import load
+from briefing.summarizers import SummaryOptions
+
+
+@pytest.fixture
+def documents(data_dir):
+    paths = sorted(str(p) for p in data_dir.glob("*.txt"))
+    return paths * 3
+
+
+def test_a_local_process_pool_gives_the_same_digests_in_order(documents):
+    options = SummaryOptions(algorithm="lexrank", sentences=1)
+    one = summarize_many(documents, options, jobs=1)
+    two = summarize_many(documents, options, jobs=2)
+    assert two == one
+    assert [d.source for d in two] == documents
+
+
+def test_per_document_options_are_kept(documents):
+    options = [SummaryOptions(sentences=1), SummaryOptions(sentences=2)] * 3
+    digests = summarize_many(documents, options, jobs=2)
+    assert [max(len(s.sentences) for s in d.sections) for d in digests] == [1, 2] * 3
+
+
+def test_a_dask_cluster_of_two_workers_gives_the_same_digests(documents):
+    distributed = pytest.importorskip("distributed")
+    options = SummaryOptions(algorithm="textrank", sentences=1)
+    local = summarize_many(documents, options, jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = summarize_many(documents, options, executor="dask", scheduler=cluster.scheduler_address)
+    assert remote == local
+
+
+def test_dask_without_a_scheduler_is_a_usage_error(documents):
+    from briefing.errors import UsageError
+
+    with pytest.raises(UsageError, match="needs --scheduler"):
+        summarize_many(documents[:1], SummaryOptions(), executor="dask")
+
+
+def test_documents_already_read_are_accepted(data_dir):
+    document = load(str(data_dir / "harbour-plaintext.txt"))
+    (digest,) = summarize_many([document], SummaryOptions(sentences=1), jobs=2)
+    assert digest.title == document.title
