@@ -23,9 +23,6 @@ def read_feed(url: str, **limits) -> list[Entry]:
 
     response = fetch(url, **limits)
     parsed = feedparser.parse(response.body, response_headers={"content-location": response.url})
-    if parsed.bozo and not parsed.entries:
-        reason = getattr(parsed, "bozo_exception", "not a feed")
-        raise FetchError(f"{url}: malformed feed ({reason})")
     entries = []
     for raw in parsed.entries:
         link = raw.get("link", "")
@@ -35,4 +32,7 @@ def read_feed(url: str, **limits) -> list[Entry]:
         published = raw.get("published_parsed") or raw.get("updated_parsed")
         date = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else ""
         entries.append(Entry(link, raw.get("title", ""), date, content))
+    if parsed.bozo and not entries:
+        reason = getattr(parsed, "bozo_exception", None) or "no items with links"
+        raise FetchError(f"{url}: malformed feed ({reason})")
     return entries

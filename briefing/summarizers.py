@@ -11,12 +11,13 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .language import Language, get_language
 from .model import Document, DocumentDigest, Section, SectionDigest
 
 DEFAULT_ALGORITHM = "lexrank"
 DEFAULT_SENTENCES = 2
+MAX_SENTENCE_CHARS = 3000
 
 # Hedges and fillers that Edmundson's cue method counts against a sentence.
 _STIGMA_WORDS = ("hardly", "perhaps", "impossible", "maybe", "arguably", "somewhat", "anyway")
@@ -148,8 +149,18 @@ def _share_out(total: int, lengths: Sequence[int]) -> list[int]:
 
 
 def split_sentences(section: Section, language: Language) -> list[str]:
-    """The section's sentences, paragraph by paragraph, so none crosses a paragraph or heading."""
-    return [s for paragraph in section.paragraphs for s in language.to_sentences(paragraph)]
+    """The section's sentences, paragraph by paragraph, so none crosses a paragraph or heading.
+
+    A "sentence" longer than ``MAX_SENTENCE_CHARS`` is a run of text without sentence
+    punctuation (a pasted table, a minified line), not something a reader wants in a
+    briefing, so it is left out.
+    """
+    return [
+        s
+        for paragraph in section.paragraphs
+        for s in language.to_sentences(paragraph)
+        if len(s) <= MAX_SENTENCE_CHARS
+    ]
 
 
 def summarize_document(document: Document, options: SummaryOptions | None = None) -> DocumentDigest:
@@ -157,6 +168,11 @@ def summarize_document(document: Document, options: SummaryOptions | None = None
     options = options or SummaryOptions()
     language = get_language(options.language)
     sentences = [split_sentences(section, language) for section in document.sections]
+    if document.sections and not any(sentences):
+        raise InputError(
+            f"{document.source}: no sentences to summarise (text without sentence punctuation, "
+            f"or sentences over {MAX_SENTENCE_CHARS} characters)"
+        )
     counts = budgets([len(s) for s in sentences], options)
     choose = document_picker(options, language)
     chosen = choose(document, sentences, counts, language)
@@ -235,6 +251,8 @@ def section_picker(
             # sumy's LexRank divides by a zero norm when no two sentences share a word; its
             # ratings are then NaN and its picks arbitrary, so the section falls back to its lead.
             warnings.simplefilter("error", RuntimeWarning)
+            # sumy's LSA warns when a section has fewer words than sentences; it still works.
+            warnings.simplefilter("ignore", UserWarning)
             try:
                 picked = summarizer(document, count)
             except RuntimeWarning:

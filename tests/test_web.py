@@ -63,7 +63,7 @@ def test_only_http_and_https_urls_are_fetched(url):
 
 def test_summarize_accepts_a_url(site):
     url = site.add("/article.html", ARTICLE)
-    result = subprocess.run([BRIEFING, "summarize", url, "--format", "json"],
+    result = subprocess.run([BRIEFING, "summarize", url, "--format", "json", "--ratio", "1"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     digest = json.loads(result.stdout)

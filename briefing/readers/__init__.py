@@ -25,6 +25,9 @@ EXTENSIONS = {
     ".htm": "html",
 }
 FORMATS = tuple(READERS)
+#: Largest document read by default (``--max-input-mb`` changes it): bigger files are
+#: refused at once rather than summarised for minutes.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 def format_for(source: str, override: str | None = None) -> str:
@@ -67,20 +70,21 @@ def parse(text: str, source: str, format: str) -> Document:
     return document
 
 
-def load(source: str, format: str | None = None) -> Document:
+def load(source: str, format: str | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Document:
     """Read a file, an http(s) URL, or ``-`` for stdin into a Document."""
     from ..web import is_url
 
     if is_url(source):
-        return load_url(source, format)
+        return load_url(source, format, max_bytes=max_bytes)
     fmt = format_for("" if source == "-" else source, format)
     if source == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_bytes + 1)
         name = "<stdin>"
     else:
         name = source
         try:
-            data = Path(source).read_bytes()
+            with open(source, "rb") as handle:
+                data = handle.read(max_bytes + 1)
         except FileNotFoundError:
             raise InputError(f"{source}: no such file") from None
         except IsADirectoryError:
@@ -89,6 +93,10 @@ def load(source: str, format: str | None = None) -> Document:
             raise InputError(f"{source}: permission denied") from None
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({os.strerror(exc.errno or 0)})") from None
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{name}: larger than the {max_bytes / 1048576:g} MB limit (raise it with --max-input-mb)"
+        )
     document = parse(decode(data, name), name, fmt)
     if not any(section.paragraphs for section in document.sections):
         raise InputError(f"{name}: no text to summarise")

@@ -19,6 +19,13 @@ DROPPED = frozenset(
     "form button select textarea iframe object video audio canvas math head".split()
 )
 _SPACE = re.compile(r"\s+")
+#: An XHTML page's ``<?xml ... encoding="..."?>`` line: the text is decoded already, and
+#: lxml refuses a decoded string that still declares an encoding.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def strip_xml_declaration(text: str) -> str:
+    return _XML_DECLARATION.sub("", text, count=1)
 
 
 def parse_html(text: str):
@@ -27,13 +34,14 @@ def parse_html(text: str):
     from lxml.etree import ParserError
 
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(strip_xml_declaration(text))
     except (ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}") from None
 
 
 def read(text: str, source: str, *, format: str = "html") -> Document:
     """Read sections from the tags of an HTML document (or rendered Markdown)."""
+    text = strip_xml_declaration(text)
     if not text.strip():
         return Document(title="", source=source, format=format, sections=())
     root = parse_html(text)
