@@ -98,18 +98,15 @@ def build(
     Everything is rendered before anything is written, and each file is replaced in one
     rename, so a failure leaves the previous briefing of that date as it was.
     """
-    from .write import write_atomic
+    from .write import write_all_atomic
 
     briefing = make_briefing(sources, options, title=title, date=date, format=format, jobs=jobs,
                              executor=executor, scheduler=scheduler)
     rendered = render_briefing(briefing, outputs, templates=templates, page_size=page_size)
     folder = Path(out_dir) / briefing.date
-    paths = []
-    for kind, data in rendered.items():
-        path = folder / f"briefing.{kind}"
-        write_atomic(path, data)
-        paths.append(path)
-    return paths
+    files = {folder / f"briefing.{kind}": data for kind, data in rendered.items()}
+    write_all_atomic(files)
+    return list(files)
 
 
 def check_date(date: str | None) -> str:

@@ -159,21 +159,19 @@ def _compose(config: Config, date: str, digests: tuple[DocumentDigest, ...]) -> 
 
 
 def _write(config: Config, date: str, briefing: Briefing) -> list[Path]:
+    """Write the dated files and, for the newest date, ``latest.*``: all of them or none."""
     from .api import render_briefing
-    from .write import write_atomic
+    from .write import write_all_atomic
 
     rendered = render_briefing(briefing, config.formats, templates=config.templates,
                                page_size=config.page_size)
-    folder = Path(config.output_dir) / date
-    paths = []
-    for kind, data in rendered.items():
-        path = folder / f"briefing.{kind}"
-        write_atomic(path, data)
-        paths.append(path)
-    if date >= _newest_date(Path(config.output_dir), date):
-        for kind, data in rendered.items():
-            write_atomic(Path(config.output_dir) / f"latest.{kind}", data)
-    return paths
+    output_dir = Path(config.output_dir)
+    files = {output_dir / date / f"briefing.{kind}": data for kind, data in rendered.items()}
+    dated = list(files)
+    if date >= _newest_date(output_dir, date):
+        files.update({output_dir / f"latest.{kind}": data for kind, data in rendered.items()})
+    write_all_atomic(files)
+    return dated
 
 
 def _newest_date(output_dir: Path, default: str) -> str:

@@ -85,7 +85,7 @@ class State:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.executescript(SCHEMA)
         except sqlite3.Error as exc:
-            raise StateError(f"{path}: cannot open the state database: {exc}") from None
+            raise StateError(f"{path}: cannot open the state database: {_explain(exc, path)}") from None
         except OSError as exc:
             raise StateError(f"{path}: cannot open the state database: {exc.strerror}") from None
         return cls(connection, Path(path))
@@ -172,7 +172,9 @@ class State:
         try:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StateError(f"{self.path}: cannot read the state database: {exc}") from None
+            raise StateError(
+                f"{self.path}: cannot read the state database: {_explain(exc, self.path)}"
+            ) from None
 
     @contextmanager
     def _write(self):
@@ -184,8 +186,21 @@ class State:
         except sqlite3.Error as exc:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-            raise StateError(f"{self.path}: cannot write the state database: {exc}") from None
+            raise StateError(
+                f"{self.path}: cannot write the state database: {_explain(exc, self.path)}"
+            ) from None
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> str:
+    """SQLite's message, plus the likely cause when its disk is full ("disk I/O error")."""
+    import shutil
+
+    try:
+        free = shutil.disk_usage(Path(path).parent).free
+    except OSError:
+        return str(exc)
+    return f"{exc} (only {free} bytes free on its disk)" if free < 1024 * 1024 else str(exc)
