@@ -16,18 +16,23 @@ DEFAULT_TITLE = "Briefing"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def read(source: str, format: str | None = None) -> Document:
-    """Read a file path (or ``-`` for stdin) into a Document; the format follows the extension."""
-    from .readers import load
+def read(source: str, format: str | None = None, max_bytes: int | None = None) -> Document:
+    """Read a path, an http(s) URL or ``-`` (stdin) into a Document; the format follows the
+    extension unless given. Inputs over ``max_bytes`` (default 20 MB) are refused."""
+    from .readers import MAX_INPUT_BYTES, load
 
-    return load(source, format)
+    return load(source, format, max_bytes or MAX_INPUT_BYTES)
 
 
 def summarize(
-    source: str | Document, options: SummaryOptions | None = None, *, format: str | None = None
+    source: str | Document,
+    options: SummaryOptions | None = None,
+    *,
+    format: str | None = None,
+    max_input_bytes: int | None = None,
 ) -> DocumentDigest:
-    """Summarise one document (a path, ``-``, or a Document already read)."""
-    document = source if isinstance(source, Document) else read(source, format)
+    """Summarise one document (a path, URL, ``-``, or a Document already read)."""
+    document = source if isinstance(source, Document) else read(source, format, max_input_bytes)
     return summarize_document(document, options)
 
 
@@ -38,6 +43,7 @@ def make_briefing(
     title: str = DEFAULT_TITLE,
     date: str | None = None,
     format: str | None = None,
+    max_input_bytes: int | None = None,
     jobs: int | None = 1,
     executor: str = "local",
     scheduler: str | None = None,
@@ -51,7 +57,8 @@ def make_briefing(
 
     date = check_date(date)
     digests = summarize_many(list(sources), options or SummaryOptions(), format=format,
-                             jobs=jobs, executor=executor, scheduler=scheduler)
+                             max_input_bytes=max_input_bytes, jobs=jobs, executor=executor,
+                             scheduler=scheduler)
     return Briefing(title=title, date=date, documents=tuple(digests))
 
 
@@ -89,6 +96,7 @@ def build(
     templates: Path | None = None,
     page_size: str = "A4",
     format: str | None = None,
+    max_input_bytes: int | None = None,
     jobs: int | None = 1,
     executor: str = "local",
     scheduler: str | None = None,
@@ -100,8 +108,9 @@ def build(
     """
     from .write import write_all_atomic
 
-    briefing = make_briefing(sources, options, title=title, date=date, format=format, jobs=jobs,
-                             executor=executor, scheduler=scheduler)
+    briefing = make_briefing(sources, options, title=title, date=date, format=format,
+                             max_input_bytes=max_input_bytes, jobs=jobs, executor=executor,
+                             scheduler=scheduler)
     rendered = render_briefing(briefing, outputs, templates=templates, page_size=page_size)
     folder = Path(out_dir) / briefing.date
     files = {folder / f"briefing.{kind}": data for kind, data in rendered.items()}

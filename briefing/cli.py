@@ -138,6 +138,8 @@ def _summary_options(parser: argparse.ArgumentParser) -> None:
                        help="at most M sentences per document, shared out across sections by length")
     group.add_argument("-l", "--language", default="english", metavar="LANG",
                        help=f"document language (default: english): {', '.join(LANGUAGES)}")
+    group.add_argument("--max-input-mb", type=_positive_float, default=20, metavar="MB",
+                       help="refuse documents larger than this (default: 20)")
     group.add_argument("--reference-impl", action="store_true",
                        help="use sumy's own (slower) implementation instead of the fast one")
     group.add_argument("--input-format", "--from", dest="input_format", choices=FORMATS,
@@ -162,6 +164,16 @@ def _natural(value: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
     if number < 0:
         raise argparse.ArgumentTypeError(f"expected 0 or more, got {number}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {value}")
     return number
 
 
@@ -192,7 +204,8 @@ def _run_summarize(args) -> int:
     from .api import summarize
 
     options = _options(args)
-    digest = summarize(args.source, options, format=args.input_format)
+    digest = summarize(args.source, options, format=args.input_format,
+                       max_input_bytes=int(args.max_input_mb * 1024 * 1024))
     if args.format == "json":
         from .output import digest_json
 
@@ -226,6 +239,7 @@ def _run_build(args) -> int:
         templates=args.templates,
         page_size=args.page_size,
         format=args.input_format,
+        max_input_bytes=int(args.max_input_mb * 1024 * 1024),
         jobs=args.jobs,
         executor=args.executor,
         scheduler=args.scheduler,

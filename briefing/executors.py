@@ -31,20 +31,23 @@ def summarize_many(
     options: SummaryOptions | Sequence[SummaryOptions],
     *,
     format: str | None = None,
+    max_input_bytes: int | None = None,
     jobs: int | None = None,
     executor: str = "local",
     scheduler: str | None = None,
 ) -> list[DocumentDigest]:
     """Digests of ``sources`` (paths, URLs, ``-`` or Documents), in the order given.
 
-    ``options`` is one SummaryOptions for all, or one per source.
+    ``options`` is one SummaryOptions for all, or one per source; ``format`` and
+    ``max_input_bytes`` apply to the sources that are still to be read.
     """
+    reading = dict(format=format, max_bytes=max_input_bytes)
     if isinstance(options, SummaryOptions):
         options = [options] * len(sources)
     if executor not in EXECUTORS:
         raise UsageError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
     if executor == "dask":
-        documents = [_read(source, format) for source in sources]
+        documents = [_read(source, **reading) for source in sources]
         return _on_dask(documents, options, scheduler)
     if scheduler:
         raise UsageError("--scheduler needs --executor dask")
@@ -52,28 +55,33 @@ def summarize_many(
     if jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     # Standard input can only be read once, here.
-    sources = [_read(s, format) if s == "-" else s for s in sources]
+    sources = [_read(s, **reading) if s == "-" else s for s in sources]
     if jobs == 1 or len(sources) < 2:
-        return [summarize_one(s, o, format) for s, o in zip(sources, options)]
-    return _on_local_pool(sources, options, format, min(jobs, len(sources)))
+        return [summarize_one(s, o, **reading) for s, o in zip(sources, options)]
+    return _on_local_pool(sources, options, reading, min(jobs, len(sources)))
 
 
-def summarize_one(source: str | Document, options: SummaryOptions, format: str | None = None):
+def summarize_one(
+    source: str | Document,
+    options: SummaryOptions,
+    format: str | None = None,
+    max_bytes: int | None = None,
+) -> DocumentDigest:
     """Read (if need be) and summarise one document; what each worker runs."""
     from .summarizers import summarize_document
 
-    return summarize_document(_read(source, format), options)
+    return summarize_document(_read(source, format, max_bytes), options)
 
 
-def _read(source: str | Document, format: str | None) -> Document:
+def _read(source: str | Document, format: str | None, max_bytes: int | None) -> Document:
     if isinstance(source, Document):
         return source
-    from .readers import load
+    from .readers import MAX_INPUT_BYTES, load
 
-    return load(source, format)
+    return load(source, format, max_bytes or MAX_INPUT_BYTES)
 
 
-def _on_local_pool(sources, options, format, jobs: int) -> list[DocumentDigest]:
+def _on_local_pool(sources, options, reading: dict, jobs: int) -> list[DocumentDigest]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
@@ -83,8 +91,7 @@ def _on_local_pool(sources, options, format, jobs: int) -> list[DocumentDigest]:
     context = multiprocessing.get_context(method)
     chunk = max(1, len(sources) // (jobs * 4))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(partial(summarize_one, format=format), sources, options,
-                             chunksize=chunk))
+        return list(pool.map(partial(summarize_one, **reading), sources, options, chunksize=chunk))
 
 
 def _on_dask(documents: list[Document], options: SummaryOptions, scheduler: str | None):

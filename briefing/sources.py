@@ -108,6 +108,8 @@ def _file_items(source: Source, config: Config, seen: Seen, result: Gathered) ->
     paths.sort(key=lambda p: (-p.stat().st_mtime, str(p)))
     for path in paths[: source.max_items]:
         try:
+            if path.stat().st_size > config.max_bytes:
+                raise BriefingError(f"{path}: larger than max_bytes ({config.max_bytes} bytes)")
             document = parse(decode(path.read_bytes(), str(path)), str(path), format_for(str(path)))
         except (BriefingError, OSError) as exc:
             _item_failed(result, source, str(path), exc)

@@ -11,7 +11,8 @@ No library finds headings in unmarked text, so this is a small set of layout rul
 - A line break ends a paragraph when the line ends a sentence, or when either side is a
   heading or a blank line; otherwise it is a hard wrap inside a paragraph and is joined.
 - The first line is the title when the text is written one paragraph per line, or when
-  it stands alone (followed by a blank line); in hard-wrapped prose it is just text.
+  it stands alone (followed by a blank line) and does not end with a period; in
+  hard-wrapped prose it is just text.
 """
 
 from __future__ import annotations
@@ -133,7 +134,8 @@ def _first_line_is_title(lines: list[str]) -> bool:
     if _NUMBERED.match(lines[0]) and heading_level(lines[0]):
         return False
     if not lines[1]:
-        return True
+        # Standing alone: a title, unless it reads as a sentence (a one-line lede).
+        return not lines[0].endswith(".") or bool(heading_level(lines[0]))
     if _SENTENCE_END.search(lines[0]) or heading_level(lines[0]):
         return not _is_hard_wrapped(lines)
     return False
