@@ -1,10 +1,11 @@
 """"The day in brief": the few sentences that matter most across all of a day's items.
 
-Candidates are the sentences each item's summary kept. A sentence is central when it is
-similar (TF-IDF cosine) to what the *other* items say, so the highlights are what the day
-is about rather than what one long item repeats. Maximal marginal relevance then picks
-them one by one, each penalised by its similarity to those already picked, and at most
-one per item until every item has had its turn, so the list does not repeat itself.
+Candidates are the sentences each item's summary kept. A sentence matters when it is
+similar (TF-IDF cosine) to what the *other* items say (what the day is about), when it is
+central to its own item (what the item is about), and when it opens its item (where news
+and reports state their point). Maximal marginal relevance then picks them one by one,
+each penalised by its similarity to those already picked, and at most one per item until
+every item has had its turn, so the list does not repeat itself.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from collections.abc import Sequence
 from .language import Language
 from .model import DocumentDigest, Highlight
 
-#: Weight of centrality against redundancy in maximal marginal relevance.
+#: Weight of importance against redundancy in maximal marginal relevance.
 MMR_LAMBDA = 0.7
+#: Weight of an item's opening sentences (1 for the first, 1/2 for the second, ...).
+LEAD_WEIGHT = 0.3
 
 
 def day_in_brief(
@@ -37,18 +40,19 @@ def day_in_brief(
     vectors = _tfidf([sentence for sentence, _ in candidates], language)
     similarity = vectors @ vectors.T
     owners = np.array([index for _, index in candidates])
-    other = owners[:, None] != owners[None, :]
-    if len(digests) > 1:
-        centrality = (similarity * other).sum(axis=1) / max(1, len(digests) - 1)
-    else:
-        centrality = similarity.sum(axis=1) - 1.0
-    # Earlier sentences of an item break near-ties: news and reports lead with their point.
+    same = owners[:, None] == owners[None, :]
+    # What the day is about: similarity to the other items' picks ...
+    across = (similarity * ~same).sum(axis=1) / max(1, len(digests) - 1)
+    # ... and what the item is about: similarity to the rest of its own picks.
+    within = (similarity * same).sum(axis=1) - 1.0
+    within /= np.maximum(1, same.sum(axis=1) - 1)
+    # An item's first sentences usually state its point (news leads, report openings).
     seen_before = Counter()
-    order_bonus = np.zeros(len(candidates))
+    lead = np.zeros(len(candidates))
     for i, (_, owner) in enumerate(candidates):
-        order_bonus[i] = 1.0 / (1 + seen_before[owner])
+        lead[i] = 1.0 / (1 + seen_before[owner])
         seen_before[owner] += 1
-    score = centrality + 0.05 * order_bonus
+    score = across + within + LEAD_WEIGHT * lead
     chosen: list[int] = []
     used: set[int] = set()
     wanted = min(count, len(candidates))
