@@ -38,7 +38,11 @@ def make_documents(folder: Path, count: int, seed: int = 3) -> list[Path]:
         lines = base.read_text().splitlines()
         body = lines[1:]
         # Shuffle runs of ordinary text lines; keep headings and markup lines in place.
-        movable = [n for n, line in enumerate(body) if len(line) > 60 and not line.lstrip().startswith("<h")]
+        movable = [
+            n
+            for n, line in enumerate(body)
+            if len(line) > 60 and not line.lstrip().startswith("<h")
+        ]
         texts = [body[n] for n in movable]
         rng.shuffle(texts)
         for n, text in zip(movable, texts):
@@ -94,15 +98,25 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=None, help="passed to briefing build -j")
     parser.add_argument("--algorithm", default=None)
     args = parser.parse_args()
-    print(f"$ python bench/end_to_end.py --documents {args.documents}"
-          + (f" --jobs {args.jobs}" if args.jobs else "")
-          + (f" --algorithm {args.algorithm}" if args.algorithm else ""))
+    print(
+        f"$ python bench/end_to_end.py --documents {args.documents}"
+        + (f" --jobs {args.jobs}" if args.jobs else "")
+        + (f" --algorithm {args.algorithm}" if args.algorithm else "")
+    )
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
         (work / "in").mkdir()
         paths = make_documents(work / "in", args.documents)
         words = sum(len(p.read_text().split()) for p in paths)
-        command = [BRIEFING, "build", *map(str, paths), "-o", str(work / "out"), "--to", "md,html,pdf"]
+        command = [
+            BRIEFING,
+            "build",
+            *map(str, paths),
+            "-o",
+            str(work / "out"),
+            "--to",
+            "md,html,pdf",
+        ]
         if args.jobs:
             command += ["-j", str(args.jobs)]
         if args.algorithm:
@@ -110,13 +124,17 @@ def main() -> int:
         seconds, peak, code = run_measured(command)
         pdf = next((work / "out").rglob("briefing.pdf"), None)
         print(f"documents: {len(paths)} ({words} words); exit code {code}")
-        print(f"build (summaries + md + html + pdf): {seconds:.1f} s, "
-              f"{len(paths) / seconds:.1f} documents/s, peak memory {peak / 2**20:.0f} MiB"
-              f" (process tree), PDF {pdf.stat().st_size // 1024 if pdf else 0} KiB")
+        print(
+            f"build (summaries + md + html + pdf): {seconds:.1f} s, "
+            f"{len(paths) / seconds:.1f} documents/s, peak memory {peak / 2**20:.0f} MiB"
+            f" (process tree), PDF {pdf.stat().st_size // 1024 if pdf else 0} KiB"
+        )
         small = str(ROOT / "tests" / "data" / "harbour-plaintext.txt")
         print(f"briefing --help: {best_of([BRIEFING, '--help'], 7) * 1000:.0f} ms (median of 7)")
-        print(f"briefing summarize (small file): {best_of([BRIEFING, 'summarize', small], 5) * 1000:.0f} ms"
-              " (median of 5)")
+        print(
+            f"briefing summarize (small file): {best_of([BRIEFING, 'summarize', small], 5) * 1000:.0f} ms"
+            " (median of 5)"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

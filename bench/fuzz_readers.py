@@ -29,9 +29,44 @@ from briefing.summarizers import SUMMARIZERS, SummaryOptions, summarize_document
 
 SEEDS = [p.read_bytes() for p in (ROOT / "tests" / "data").iterdir() if p.is_file()]
 SEEDS += [p.read_bytes() for p in (ROOT / "examples").rglob("*") if p.is_file()]
-MARKUP = ["<", ">", "</", "<p>", "<h2>", "</h1>", "<li>", "<!--", "-->", "<![CDATA[", "&amp;",
-          "&#", ";", "#", "##", "\n", "\n\n", "```", "|", "---", "===", "*", "_", "[", "](",
-          "!", "?", ".", "“", "”", "\ufeff", "\x00", "\r", "\u2028", "<script>", "<?xml ?>"]
+MARKUP = [
+    "<",
+    ">",
+    "</",
+    "<p>",
+    "<h2>",
+    "</h1>",
+    "<li>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "&amp;",
+    "&#",
+    ";",
+    "#",
+    "##",
+    "\n",
+    "\n\n",
+    "```",
+    "|",
+    "---",
+    "===",
+    "*",
+    "_",
+    "[",
+    "](",
+    "!",
+    "?",
+    ".",
+    "“",
+    "”",
+    "\ufeff",
+    "\x00",
+    "\r",
+    "\u2028",
+    "<script>",
+    "<?xml ?>",
+]
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:

@@ -56,9 +56,15 @@ def make_briefing(
     from .executors import summarize_many
 
     date = check_date(date)
-    digests = summarize_many(list(sources), options or SummaryOptions(), format=format,
-                             max_input_bytes=max_input_bytes, jobs=jobs, executor=executor,
-                             scheduler=scheduler)
+    digests = summarize_many(
+        list(sources),
+        options or SummaryOptions(),
+        format=format,
+        max_input_bytes=max_input_bytes,
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+    )
     return Briefing(title=title, date=date, documents=tuple(digests))
 
 
@@ -108,9 +114,17 @@ def build(
     """
     from .write import write_all_atomic
 
-    briefing = make_briefing(sources, options, title=title, date=date, format=format,
-                             max_input_bytes=max_input_bytes, jobs=jobs, executor=executor,
-                             scheduler=scheduler)
+    briefing = make_briefing(
+        sources,
+        options,
+        title=title,
+        date=date,
+        format=format,
+        max_input_bytes=max_input_bytes,
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+    )
     rendered = render_briefing(briefing, outputs, templates=templates, page_size=page_size)
     folder = Path(out_dir) / briefing.date
     files = {folder / f"briefing.{kind}": data for kind, data in rendered.items()}

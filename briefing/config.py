@@ -66,11 +66,26 @@ class Config:
 _TOP = {f.name: f for f in fields(Config)} | {}
 _SOURCE = {f.name: f for f in fields(Source)}
 _TYPES = {
-    "title": str, "output_dir": str, "database": str, "formats": list, "page_size": str,
-    "keep_days": int, "highlights": int, "timeout": (int, float), "max_bytes": int,
-    "language": str, "algorithm": str, "sentences": int, "ratio": (int, float),
-    "max_sentences": int, "templates": str,
-    "name": str, "path": str, "urls": list, "feed": str, "max_items": int,
+    "title": str,
+    "output_dir": str,
+    "database": str,
+    "formats": list,
+    "page_size": str,
+    "keep_days": int,
+    "highlights": int,
+    "timeout": (int, float),
+    "max_bytes": int,
+    "language": str,
+    "algorithm": str,
+    "sentences": int,
+    "ratio": (int, float),
+    "max_sentences": int,
+    "templates": str,
+    "name": str,
+    "path": str,
+    "urls": list,
+    "feed": str,
+    "max_items": int,
 }
 
 
@@ -82,7 +97,9 @@ def load_config(path: str | Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file (create one with 'briefing init')") from None
+        raise ConfigError(
+            f"{path}: no such config file (create one with 'briefing init')"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
     try:
@@ -116,7 +133,7 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
         top["formats"] = tuple(top["formats"])
         bad = [f for f in top["formats"] if f not in ("md", "html", "pdf")]
         if bad or not top["formats"]:
-            raise where.error("formats", "must list some of \"md\", \"html\", \"pdf\"")
+            raise where.error("formats", 'must list some of "md", "html", "pdf"')
     if top.get("keep_days") is not None and top["keep_days"] < 1:
         raise where.error("keep_days", "must be 1 or more")
     if not 3 <= top.get("highlights", 5) <= 7:
@@ -132,11 +149,15 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
 def _source(where: _Locator, index: int, raw: dict, base: Path) -> Source:
     kinds = [k for k in ("path", "urls", "feed") if k in raw]
     if len(kinds) != 1:
-        raise where.error("sources", f"source {index + 1} needs exactly one of path, urls, feed", index)
+        raise where.error(
+            "sources", f"source {index + 1} needs exactly one of path, urls, feed", index
+        )
     values: dict = {}
     for key, value in raw.items():
         if key not in _SOURCE or key == "kind":
-            raise where.error(key, f"unknown source setting (known: {', '.join(_known_source())})", index)
+            raise where.error(
+                key, f"unknown source setting (known: {', '.join(_known_source())})", index
+            )
         values[key] = _check(where, key, value, index)
     kind = {"path": "files", "urls": "urls", "feed": "feed"}[kinds[0]]
     if kind == "files":
@@ -157,8 +178,10 @@ def _check(where: _Locator, key: str, value, index: int | None = None):
     expected = _TYPES.get(key, str)
     if isinstance(value, bool) or not isinstance(value, expected):
         names = expected if isinstance(expected, tuple) else (expected,)
-        wanted = " or ".join({str: "a string", int: "a whole number", float: "a number",
-                              list: "a list"}[t] for t in names)
+        wanted = " or ".join(
+            {str: "a string", int: "a whole number", float: "a number", list: "a list"}[t]
+            for t in names
+        )
         raise where.error(key, f"must be {wanted}, not {value!r}", index)
     return value
 
@@ -186,7 +209,9 @@ class _Locator:
     def _line(self, key: str, source_index: int | None) -> int | None:
         start = 0
         if source_index is not None:
-            headers = [i for i, l in enumerate(self.lines) if re.match(r"\s*\[\[\s*sources\s*\]\]", l)]
+            headers = [
+                i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*sources\s*\]\]", line)
+            ]
             if source_index < len(headers):
                 start = headers[source_index]
         pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=|^\s*\[+\s*{re.escape(key)}\s*\]+")

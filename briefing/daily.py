@@ -73,7 +73,11 @@ def run_daily(
 def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jobs) -> RunResult:
     seen = Seen(None if all_items else state, date, since)
     gathered = gather(config, seen, progress or (lambda name: log.info("reading %s", name)))
-    if gathered.failures and not gathered.items and len(gathered.failed_sources) == len(config.sources):
+    if (
+        gathered.failures
+        and not gathered.items
+        and len(gathered.failed_sources) == len(config.sources)
+    ):
         raise BriefingError(
             f"no briefing written: every source failed ({'; '.join(gathered.failures)})"
         )
@@ -82,8 +86,13 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
     failures = tuple(gathered.failures)
     if not digests and skip_empty:
         log.warning("nothing new since the last briefing: no briefing written (--skip-empty)")
-        state.finish_run(run_id, ended=_now(), status="empty", failed_sources=len(gathered.failed_sources),
-                         message="nothing new; skipped")
+        state.finish_run(
+            run_id,
+            ended=_now(),
+            status="empty",
+            failed_sources=len(gathered.failed_sources),
+            message="nothing new; skipped",
+        )
         return RunResult(date, (), 0, failures, True)
     briefing = _compose(config, date, digests)
     outputs = _write(config, date, briefing)
@@ -93,7 +102,9 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         run_id,
         ended=_now(),
         status=status,
-        items=[BriefedItem(i.source, i.location, i.hash, i.document.title) for g in groups for i in g],
+        items=[
+            BriefedItem(i.source, i.location, i.hash, i.document.title) for g in groups for i in g
+        ],
         failed_sources=len(gathered.failed_sources),
         outputs=outputs,
         message="; ".join(failures),
@@ -111,7 +122,9 @@ def _merge_duplicates(items: list[Item]) -> list[list[Item]]:
     return [[items[i] for i in group] for group in group_near_duplicates(texts)]
 
 
-def _summarize(groups: list[list[Item]], config: Config, jobs: int | None) -> tuple[DocumentDigest, ...]:
+def _summarize(
+    groups: list[list[Item]], config: Config, jobs: int | None
+) -> tuple[DocumentDigest, ...]:
     """Summarise the first item of each group, in parallel, crediting every source."""
     from .executors import summarize_many
 
@@ -120,14 +133,18 @@ def _summarize(groups: list[list[Item]], config: Config, jobs: int | None) -> tu
     options = [_options(config, by_name[item.source]) for item in firsts]
     digests = summarize_many([i.document for i in firsts], options, jobs=jobs)
     return tuple(
-        replace(d, sources=tuple(dict.fromkeys(i.source for i in group)),
-                date=d.date or group[0].published)
+        replace(
+            d,
+            sources=tuple(dict.fromkeys(i.source for i in group)),
+            date=d.date or group[0].published,
+        )
         for d, group in zip(digests, groups)
     )
 
 
 def _options(config: Config, source: Source) -> SummaryOptions:
     """Per-source settings override the config's, which override the defaults."""
+
     def pick(key):
         value = getattr(source, key)
         return value if value is not None else getattr(config, key)
@@ -140,8 +157,12 @@ def _options(config: Config, source: Source) -> SummaryOptions:
     elif sentences is not None and ratio is not None:
         ratio = None
     algorithm = pick("algorithm")
-    options = dict(language=pick("language"), sentences=sentences, ratio=ratio,
-                   max_sentences=pick("max_sentences"))
+    options = dict(
+        language=pick("language"),
+        sentences=sentences,
+        ratio=ratio,
+        max_sentences=pick("max_sentences"),
+    )
     if algorithm:
         options["algorithm"] = algorithm
     return SummaryOptions(**options)
@@ -152,8 +173,12 @@ def _compose(config: Config, date: str, digests: tuple[DocumentDigest, ...]) -> 
     from .language import get_language
 
     order = {source.name: n for n, source in enumerate(config.sources)}
-    digests = tuple(sorted(digests, key=lambda d: order.get(d.sources[0], len(order)) if d.sources else 0))
-    highlights = day_in_brief(digests, get_language(config.language), config.highlights) if digests else ()
+    digests = tuple(
+        sorted(digests, key=lambda d: order.get(d.sources[0], len(order)) if d.sources else 0)
+    )
+    highlights = (
+        day_in_brief(digests, get_language(config.language), config.highlights) if digests else ()
+    )
     note = "" if digests else NOTHING_NEW
     return Briefing(config.title, date, digests, highlights, note)
 
@@ -163,8 +188,9 @@ def _write(config: Config, date: str, briefing: Briefing) -> list[Path]:
     from .api import render_briefing
     from .write import write_all_atomic
 
-    rendered = render_briefing(briefing, config.formats, templates=config.templates,
-                               page_size=config.page_size)
+    rendered = render_briefing(
+        briefing, config.formats, templates=config.templates, page_size=config.page_size
+    )
     output_dir = Path(config.output_dir)
     files = {output_dir / date / f"briefing.{kind}": data for kind, data in rendered.items()}
     dated = list(files)

@@ -30,7 +30,11 @@ def read_feed(url: str, **limits) -> list[Entry]:
             continue
         content = raw.get("content", [{}])[0].get("value", "") or raw.get("summary", "")
         published = raw.get("published_parsed") or raw.get("updated_parsed")
-        date = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" if published else ""
+        date = (
+            f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}"
+            if published
+            else ""
+        )
         entries.append(Entry(link, raw.get("title", ""), date, content))
     if parsed.bozo and not entries:
         reason = getattr(parsed, "bozo_exception", None) or "no items with links"

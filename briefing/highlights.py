@@ -1,4 +1,4 @@
-""""The day in brief": the few sentences that matter most across all of a day's items.
+""" "The day in brief": the few sentences that matter most across all of a day's items.
 
 Candidates are the sentences each item's summary kept. A sentence matters when it is
 similar (TF-IDF cosine) to what the *other* items say (what the day is about), when it is

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .errors import UsageError
 
@@ -75,7 +75,7 @@ class Language:
         return tuple(w for w in self._words.tokenize(sentence) if _WORD.match(w))
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_language(name: str) -> Language:
     """Build (once per process) the tools for a language."""
     import punkt

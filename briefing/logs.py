@@ -9,7 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def setup_logging(*, quiet: bool = False, verbose: bool = False, log_file: Path | None = None) -> None:
+def setup_logging(
+    *, quiet: bool = False, verbose: bool = False, log_file: Path | None = None
+) -> None:
     """stderr gets warnings (errors only with ``quiet``, progress notes with ``verbose``)."""
     logger = logging.getLogger("briefing")
     logger.setLevel(logging.DEBUG)
@@ -41,6 +43,7 @@ def progress_reporter(total: int):
     from tqdm import tqdm
 
     with tqdm(total=total, unit="source", file=sys.stderr, leave=False) as bar:
+
         def advance(name: str) -> None:
             bar.set_description(name[:30])
             bar.update(1)

@@ -24,7 +24,9 @@ def digest_text(digest: DocumentDigest) -> str:
             continue
         if section.heading:
             marks = "#" * min(6, 2 + section.level - base)
-            lines.append(f"{marks} {section.heading}  ({len(section.sentences)}/{section.total_sentences})")
+            lines.append(
+                f"{marks} {section.heading}  ({len(section.sentences)}/{section.total_sentences})"
+            )
         lines += [f"  • {sentence}" for sentence in section.sentences]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -65,11 +65,15 @@ class Seen:
 
 def content_hash(document: Document) -> str:
     """A hash of the document's text (not its markup), so the same article hashes alike."""
-    text = "\n".join(p for section in document.sections for p in (section.heading, *section.paragraphs))
+    text = "\n".join(
+        p for section in document.sections for p in (section.heading, *section.paragraphs)
+    )
     return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
 
 
-def gather(config: Config, seen: Seen, progress: Callable[[str], None] = lambda _: None) -> Gathered:
+def gather(
+    config: Config, seen: Seen, progress: Callable[[str], None] = lambda _: None
+) -> Gathered:
     """Read every source's new items; failures are collected, never raised."""
     result = Gathered()
     for source in config.sources:
@@ -154,7 +158,9 @@ def _feed_items(source: Source, config: Config, seen: Seen, result: Gathered) ->
             from dataclasses import replace
 
             document = replace(document, title=entry.title or document.title)
-        if _has_text(document) and (item := _accept(source, entry.link, document, seen, entry.published)):
+        if _has_text(document) and (
+            item := _accept(source, entry.link, document, seen, entry.published)
+        ):
             yield item
 
 

@@ -8,8 +8,8 @@ record of what was sent as it was, and the next run does the work again.
 from __future__ import annotations
 
 import sqlite3
-from contextlib import contextmanager
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +85,9 @@ class State:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.executescript(SCHEMA)
         except sqlite3.Error as exc:
-            raise StateError(f"{path}: cannot open the state database: {_explain(exc, path)}") from None
+            raise StateError(
+                f"{path}: cannot open the state database: {_explain(exc, path)}"
+            ) from None
         except OSError as exc:
             raise StateError(f"{path}: cannot open the state database: {exc.strerror}") from None
         return cls(connection, Path(path))
@@ -156,8 +158,15 @@ class State:
             self._db.execute(
                 "UPDATE runs SET ended = ?, status = ?, items = ?, failed_sources = ?, "
                 "outputs = ?, message = ? WHERE id = ?",
-                (ended, status, len({i.hash for i in items}), failed_sources,
-                 "\n".join(map(str, outputs)), message, run_id),
+                (
+                    ended,
+                    status,
+                    len({i.hash for i in items}),
+                    failed_sources,
+                    "\n".join(map(str, outputs)),
+                    message,
+                    run_id,
+                ),
             )
 
     def runs(self, limit: int = 20) -> list[Run]:

@@ -81,9 +81,13 @@ def fetch(
                         url = target
                         continue
                     if response.status_code >= 400:
-                        raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
+                        raise FetchError(
+                            f"{url}: HTTP {response.status_code} {response.reason_phrase}"
+                        )
                     body = _read_capped(response, url, max_bytes, deadline)
-                    return Response(str(response.url), response.headers.get("content-type", ""), body)
+                    return Response(
+                        str(response.url), response.headers.get("content-type", ""), body
+                    )
             raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException:
         raise FetchError(f"{url}: timed out after {timeout:g} s") from None
@@ -95,7 +99,9 @@ def _read_capped(response, url: str, max_bytes: int, deadline: float) -> bytes:
     """Read the body, stopping at the size cap or when the whole request outlives its time."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(f"{url}: response of {int(declared)} bytes is over the {max_bytes}-byte cap")
+        raise FetchError(
+            f"{url}: response of {int(declared)} bytes is over the {max_bytes}-byte cap"
+        )
     chunks, size = [], 0
     for chunk in response.iter_bytes():
         if time.monotonic() > deadline:

@@ -66,8 +66,17 @@ def test_input_format_can_be_forced(tmp_path):
 def test_algorithms_lists_each_one_on_a_line():
     result = run("algorithms")
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["lsa", "lexrank", "textrank", "luhn", "edmundson", "sumbasic", "kl",
-                     "reduction", "lead"]
+    assert names == [
+        "lsa",
+        "lexrank",
+        "textrank",
+        "luhn",
+        "edmundson",
+        "sumbasic",
+        "kl",
+        "reduction",
+        "lead",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -123,8 +132,18 @@ def test_help_does_not_import_heavy_libraries():
 
 def test_python_dash_m_runs_the_same_command(data_dir):
     result = subprocess.run(
-        [sys.executable, "-m", "briefing", "summarize", data_dir / "harbour-plaintext.txt", "-n", "1"],
-        capture_output=True, text=True, env={**os.environ},
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "summarize",
+            data_dir / "harbour-plaintext.txt",
+            "-n",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
     )
     assert result.returncode == 0
     assert "## What Comes Next" in result.stdout

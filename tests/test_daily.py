@@ -1,6 +1,5 @@
 """The unattended daily run: sources, memory across days, atomic outputs, lock, exit codes."""
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -9,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from webserver import Site, page, rss
 
 BRIEFING = str(Path(sys.executable).parent / "briefing")
@@ -74,16 +72,20 @@ def setup(tmp_path, site):
         "# Quarterly note\n\nSales rose by a tenth. Costs fell.\n\n## Outlook\n\n"
         "We expect a calm quarter. Two shops will open in spring.\n"
     )
-    feed = site.add("/feed.xml", rss(site.base, [("Port", "/news/port.html")]),
-                    content_type="application/rss+xml")
+    feed = site.add(
+        "/feed.xml",
+        rss(site.base, [("Port", "/news/port.html")]),
+        content_type="application/rss+xml",
+    )
     config = tmp_path / "briefing.toml"
     config.write_text(config_text(feed, reports))
     return tmp_path, config, site
 
 
 def run(config, *args, **kwargs):
-    return subprocess.run([BRIEFING, "run", "--config", str(config), *args],
-                          capture_output=True, text=True, **kwargs)
+    return subprocess.run(
+        [BRIEFING, "run", "--config", str(config), *args], capture_output=True, text=True, **kwargs
+    )
 
 
 def items_in(db: Path) -> list[tuple]:
@@ -96,15 +98,20 @@ def test_two_days_in_a_row_the_second_briefs_only_new_items(setup):
     first = run(config, "--date", "2026-11-24")
     assert first.returncode == 0, first.stderr
     out = folder / "output"
-    assert first.stdout.split() == [str(out / "2026-11-24" / "briefing.md"),
-                                    str(out / "2026-11-24" / "briefing.html")]
+    assert first.stdout.split() == [
+        str(out / "2026-11-24" / "briefing.md"),
+        str(out / "2026-11-24" / "briefing.html"),
+    ]
     day1 = (out / "2026-11-24" / "briefing.md").read_text()
     assert "Quarterly note" in day1 and "Port reopens north quay" in day1
     assert "The day in brief" in day1
     assert (out / "latest.md").read_text() == day1
 
-    site.add("/feed.xml", rss(site.base, [("Port", "/news/port.html"), ("Rail", "/news/rail.html")]),
-             content_type="application/rss+xml")
+    site.add(
+        "/feed.xml",
+        rss(site.base, [("Port", "/news/port.html"), ("Rail", "/news/rail.html")]),
+        content_type="application/rss+xml",
+    )
     second = run(config, "--date", "2026-11-25")
     assert second.returncode == 0, second.stderr
     day2 = (out / "2026-11-25" / "briefing.md").read_text()
@@ -146,7 +153,9 @@ def test_an_empty_day_says_nothing_new_or_with_skip_empty_writes_nothing(setup):
 def test_failing_sources_are_reported_and_the_run_goes_on_with_exit_3(setup):
     folder, config, site = setup
     site.add("/bad.xml", b"<rss><channel><item><title>broken", content_type="application/rss+xml")
-    text = config.read_text() + f"""
+    text = (
+        config.read_text()
+        + f"""
 [[sources]]
 name = "Broken feed"
 feed = "{site.base}/bad.xml"
@@ -155,6 +164,7 @@ feed = "{site.base}/bad.xml"
 name = "Gone"
 urls = ["{site.base}/news/gone.html", "{site.base}/news/budget.html"]
 """
+    )
     config.write_text(text)
     result = run(config, "--date", "2026-11-24")
     assert result.returncode == 3
@@ -165,11 +175,14 @@ urls = ["{site.base}/news/gone.html", "{site.base}/news/budget.html"]
 
 def test_the_same_article_from_two_sources_appears_once_with_both(setup):
     folder, config, site = setup
-    text = config.read_text() + f"""
+    text = (
+        config.read_text()
+        + f"""
 [[sources]]
 name = "Reading list"
 urls = ["{site.base}/news/port.html"]
 """
+    )
     config.write_text(text)
     assert run(config, "--date", "2026-11-24").returncode == 0
     md = (folder / "output" / "2026-11-24" / "briefing.md").read_text()
@@ -189,8 +202,12 @@ def test_retention_removes_old_dated_folders_but_never_latest(setup):
 def test_a_second_concurrent_run_exits_at_once_with_the_lock_code(setup):
     folder, config, site = setup
     site.delay["/news/port.html"] = 4
-    first = subprocess.Popen([BRIEFING, "run", "--config", str(config), "--date", "2026-11-24"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [BRIEFING, "run", "--config", str(config), "--date", "2026-11-24"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.time() + 10
         while "/news/port.html" not in site.hits and time.time() < deadline:
@@ -211,11 +228,17 @@ def test_a_killed_run_leaves_yesterday_whole_and_the_next_run_completes(setup):
     yesterday = (out / "latest.md").read_bytes()
     records = items_in(out / "briefing.sqlite3")
 
-    site.add("/feed.xml", rss(site.base, [("Rail", "/news/rail.html")]),
-             content_type="application/rss+xml")
+    site.add(
+        "/feed.xml",
+        rss(site.base, [("Rail", "/news/rail.html")]),
+        content_type="application/rss+xml",
+    )
     site.delay["/news/rail.html"] = 30
-    victim = subprocess.Popen([BRIEFING, "run", "--config", str(config), "--date", "2026-11-25"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    victim = subprocess.Popen(
+        [BRIEFING, "run", "--config", str(config), "--date", "2026-11-25"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.time() + 10
     while "/news/rail.html" not in site.hits and time.time() < deadline:
         time.sleep(0.05)
@@ -235,8 +258,9 @@ def test_a_killed_run_leaves_yesterday_whole_and_the_next_run_completes(setup):
 def test_history_lists_runs_and_config_errors_name_file_line_and_key(setup, tmp_path):
     folder, config, site = setup
     assert run(config, "--date", "2026-11-24").returncode == 0
-    history = subprocess.run([BRIEFING, "history", "--config", str(config)],
-                             capture_output=True, text=True)
+    history = subprocess.run(
+        [BRIEFING, "history", "--config", str(config)], capture_output=True, text=True
+    )
     assert "2026-11-24" in history.stdout and "ok" in history.stdout
 
     bad = tmp_path / "bad.toml"
@@ -248,9 +272,13 @@ def test_history_lists_runs_and_config_errors_name_file_line_and_key(setup, tmp_
 
 def test_init_writes_an_example_config_that_loads(tmp_path):
     target = tmp_path / "briefing.toml"
-    result = subprocess.run([BRIEFING, "init", "--config", str(target)], capture_output=True, text=True)
+    result = subprocess.run(
+        [BRIEFING, "init", "--config", str(target)], capture_output=True, text=True
+    )
     assert result.returncode == 0 and target.is_file()
-    again = subprocess.run([BRIEFING, "init", "--config", str(target)], capture_output=True, text=True)
+    again = subprocess.run(
+        [BRIEFING, "init", "--config", str(target)], capture_output=True, text=True
+    )
     assert again.returncode == 2 and "already exists" in again.stderr
     from briefing.config import load_config
 
@@ -258,8 +286,11 @@ def test_init_writes_an_example_config_that_loads(tmp_path):
 
 
 def test_cron_prints_a_crontab_line(tmp_path):
-    result = subprocess.run([BRIEFING, "cron", "--config", str(tmp_path / "b.toml"), "--at", "07:05"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [BRIEFING, "cron", "--config", str(tmp_path / "b.toml"), "--at", "07:05"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("5 7 * * * ")
     assert "run --config" in result.stdout and "--quiet" in result.stdout

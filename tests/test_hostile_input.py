@@ -6,10 +6,10 @@ import time
 from pathlib import Path
 
 import pytest
+from webserver import Site
 
 from briefing.errors import BriefingError
 from briefing.feeds import read_feed
-from webserver import Site
 
 BRIEFING = str(Path(sys.executable).parent / "briefing")
 
@@ -38,8 +38,9 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 
 def summarize(path, *args):
     started = time.monotonic()
-    result = subprocess.run([BRIEFING, "summarize", str(path), *args], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [BRIEFING, "summarize", str(path), *args], capture_output=True, text=True, timeout=120
+    )
     return result, time.monotonic() - started
 
 
@@ -85,15 +86,20 @@ def test_a_50_mb_file_is_refused_at_once_and_the_limit_can_be_raised(tmp_path):
 
 def test_utf16_and_headings_only_in_the_middle_give_a_briefing(tmp_path):
     path = tmp_path / "wide.txt"
-    path.write_bytes("Report\n\nFirst words here. Then more.\n\nMiddle\n\nLast words. The end.\n"
-                     .encode("utf-16"))
+    path.write_bytes(
+        "Report\n\nFirst words here. Then more.\n\nMiddle\n\nLast words. The end.\n".encode(
+            "utf-16"
+        )
+    )
     result, _ = summarize(path, "--format", "json")
     assert result.returncode == 0, result.stderr
     assert '"heading": "Middle"' in result.stdout
 
 
 def test_ten_thousand_sections_are_summarised_in_bounded_time(tmp_path):
-    body = "".join(f"Part {i} Of The Plan\nThe plan has step {i}. It matters a lot.\n" for i in range(10_000))
+    body = "".join(
+        f"Part {i} Of The Plan\nThe plan has step {i}. It matters a lot.\n" for i in range(10_000)
+    )
     path = tmp_path / "many.txt"
     path.write_text("Big plan\n" + body)
     result, seconds = summarize(path, "--format", "json")

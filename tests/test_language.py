@@ -35,7 +35,10 @@ def test_summarizes_with_nltk_data_pointing_at_an_empty_folder(tmp_path, data_di
     env = {**os.environ, "NLTK_DATA": str(empty), "HOME": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-c", OFFLINE_SCRIPT, str(data_dir / "harbour-plaintext.txt")],
-        capture_output=True, text=True, env=env, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     out = json.loads(result.stdout)
     assert out["punkt_data_found"] is False
@@ -63,7 +66,11 @@ def test_sentences_are_the_source_text_with_whitespace_normalised():
 
 def test_words_are_treebank_tokens_without_punctuation_or_numbers():
     assert get_language("english").to_words("The port's 3 cranes, rebuilt in 2024.") == (
-        "The", "port", "cranes", "rebuilt", "in",
+        "The",
+        "port",
+        "cranes",
+        "rebuilt",
+        "in",
     )
 
 

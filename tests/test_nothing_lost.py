@@ -17,8 +17,22 @@ BRIEFING = str(Path(sys.executable).parent / "briefing")
 
 def build(out, *sources, date="2026-11-24", to="md,html", preexec_fn=None):
     return subprocess.run(
-        [BRIEFING, "build", *map(str, sources), "-o", str(out), "--date", date, "--to", to, "-j", "1"],
-        capture_output=True, text=True, preexec_fn=preexec_fn,
+        [
+            BRIEFING,
+            "build",
+            *map(str, sources),
+            "-o",
+            str(out),
+            "--date",
+            date,
+            "--to",
+            to,
+            "-j",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        preexec_fn=preexec_fn,
     )
 
 
@@ -27,8 +41,9 @@ def small_disk(tmp_path):
     """A 2 MB tmpfs (needs root; skipped where mounting is not allowed)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
-                            capture_output=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+    )
     if result.returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     yield mount
@@ -70,13 +85,17 @@ def test_a_file_size_limit_fails_clearly_and_keeps_the_previous_briefing(tmp_pat
     def limit():
         resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
 
-    result = build(out, data_dir / "harbour-plaintext.txt", "--ratio", "1", to="md", preexec_fn=limit)
+    result = build(
+        out, data_dir / "harbour-plaintext.txt", "--ratio", "1", to="md", preexec_fn=limit
+    )
     assert result.returncode == 1
     assert "File too large" in result.stderr
     assert snapshot(out) == before
 
 
-def test_a_read_only_output_folder_fails_clearly_and_keeps_the_previous_briefing(small_disk, data_dir):
+def test_a_read_only_output_folder_fails_clearly_and_keeps_the_previous_briefing(
+    small_disk, data_dir
+):
     out = small_disk / "output"
     assert build(out, data_dir / "notes-wrapped.txt").returncode == 0
     before = snapshot(out)
@@ -95,8 +114,10 @@ def test_a_daily_run_on_a_full_disk_keeps_latest_and_the_database(small_disk, tm
     reports.mkdir()
     (reports / "a.txt").write_bytes((data_dir / "notes-wrapped.txt").read_bytes())
     config = tmp_path / "briefing.toml"
-    config.write_text(f'formats = ["md", "html"]\noutput_dir = "{small_disk}/output"\n'
-                      f'[[sources]]\nname = "r"\npath = "{reports}"\n')
+    config.write_text(
+        f'formats = ["md", "html"]\noutput_dir = "{small_disk}/output"\n'
+        f'[[sources]]\nname = "r"\npath = "{reports}"\n'
+    )
     run = [BRIEFING, "run", "--config", str(config), "-j", "1"]
     assert subprocess.run([*run, "--date", "2026-11-24"], capture_output=True).returncode == 0
     latest = (small_disk / "output" / "latest.md").read_bytes()
@@ -120,16 +141,42 @@ def test_killing_a_build_at_any_moment_leaves_old_or_new_files_never_a_mix(tmp_p
     assert first.returncode == 0, first.stderr
     old = snapshot(out)
     finished = subprocess.run(
-        [BRIEFING, "build", str(data_dir / "harbour-plaintext.txt"), "-o", str(tmp_path / "ref"),
-         "--date", "2026-11-24", "--to", "md,html", "-j", "1"], capture_output=True)
+        [
+            BRIEFING,
+            "build",
+            str(data_dir / "harbour-plaintext.txt"),
+            "-o",
+            str(tmp_path / "ref"),
+            "--date",
+            "2026-11-24",
+            "--to",
+            "md,html",
+            "-j",
+            "1",
+        ],
+        capture_output=True,
+    )
     assert finished.returncode == 0
     new = {k: v for k, v in snapshot(tmp_path / "ref").items()}
     rng = random.Random(7)
     for _ in range(6):
         process = subprocess.Popen(
-            [BRIEFING, "build", str(data_dir / "harbour-plaintext.txt"), "-o", str(out),
-             "--date", "2026-11-24", "--to", "md,html,pdf", "-j", "1"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                BRIEFING,
+                "build",
+                str(data_dir / "harbour-plaintext.txt"),
+                "-o",
+                str(out),
+                "--date",
+                "2026-11-24",
+                "--to",
+                "md,html,pdf",
+                "-j",
+                "1",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.2, 2.5))
         process.send_signal(signal.SIGKILL)
         process.wait()

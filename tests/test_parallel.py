@@ -31,9 +31,12 @@ def test_a_dask_cluster_of_two_workers_gives_the_same_digests(documents):
     distributed = pytest.importorskip("distributed")
     options = SummaryOptions(algorithm="textrank", sentences=1)
     local = summarize_many(documents, options, jobs=1)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
-        remote = summarize_many(documents, options, executor="dask", scheduler=cluster.scheduler_address)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        remote = summarize_many(
+            documents, options, executor="dask", scheduler=cluster.scheduler_address
+        )
     assert remote == local
 
 

@@ -12,12 +12,14 @@ from briefing.summarizers import SUMMARIZERS, SummaryOptions, summarize_document
 
 # Text with the characters that matter to the readers: headings, markup, punctuation.
 ALPHABET = st.sampled_from(
-    list("abcdefghij ABCDEFG\n\n\n...?!:;,\"'“”#*-_=<>/[]()`{}&1234567890\t") + ["é", "ß", "—", "\ufeff"]
+    list("abcdefghij ABCDEFG\n\n\n...?!:;,\"'“”#*-_=<>/[]()`{}&1234567890\t")
+    + ["é", "ß", "—", "\ufeff"]
 )
 TEXT = st.text(ALPHABET, max_size=600) | st.text(max_size=300)
 WORDS = st.lists(
     st.sampled_from("the port quay ship fee vote council tram night library Riverside".split()),
-    min_size=3, max_size=12,
+    min_size=3,
+    max_size=12,
 ).map(lambda ws: " ".join(ws).capitalize() + ".")
 PROSE = st.lists(WORDS, min_size=1, max_size=25).map(" ".join)
 
@@ -57,12 +59,19 @@ def test_plain_text_summaries_pick_only_source_sentences_within_budget(text, cou
 
 
 @SETTINGS
-@given(sections=st.lists(st.tuples(st.sampled_from(["Quay", "Fees", "Night Trams", ""]), PROSE),
-                         min_size=1, max_size=5),
-       algorithm=st.sampled_from(sorted(SUMMARIZERS)),
-       budget=st.one_of(st.integers(1, 3).map(lambda n: {"sentences": n}),
-                        st.integers(1, 6).map(lambda n: {"max_sentences": n}),
-                        st.floats(0.1, 1.0).map(lambda r: {"ratio": r})))
+@given(
+    sections=st.lists(
+        st.tuples(st.sampled_from(["Quay", "Fees", "Night Trams", ""]), PROSE),
+        min_size=1,
+        max_size=5,
+    ),
+    algorithm=st.sampled_from(sorted(SUMMARIZERS)),
+    budget=st.one_of(
+        st.integers(1, 3).map(lambda n: {"sentences": n}),
+        st.integers(1, 6).map(lambda n: {"max_sentences": n}),
+        st.floats(0.1, 1.0).map(lambda r: {"ratio": r}),
+    ),
+)
 def test_every_algorithm_respects_the_budget_and_document_order(sections, algorithm, budget):
     text = "Title line\n" + "".join(f"{h}\n{p}\n" if h else f"{p}\n" for h, p in sections)
     document = parse(text, "x", "text")

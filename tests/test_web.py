@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from webserver import Site, page
 
 from briefing.web import FetchError, fetch
-from webserver import Site, page
 
 BRIEFING = str(Path(sys.executable).parent / "briefing")
 ARTICLE = page(
@@ -63,8 +63,11 @@ def test_only_http_and_https_urls_are_fetched(url):
 
 def test_summarize_accepts_a_url(site):
     url = site.add("/article.html", ARTICLE)
-    result = subprocess.run([BRIEFING, "summarize", url, "--format", "json", "--ratio", "1"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [BRIEFING, "summarize", url, "--format", "json", "--ratio", "1"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     digest = json.loads(result.stdout)
     assert digest["title"] == "Harbour reopens"
@@ -75,7 +78,8 @@ def test_summarize_accepts_a_url(site):
 
 
 def test_summarize_of_a_missing_url_is_a_one_line_error(site):
-    result = subprocess.run([BRIEFING, "summarize", site.base + "/gone.html"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [BRIEFING, "summarize", site.base + "/gone.html"], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert result.stderr.strip() == f"briefing: error: {site.base}/gone.html: HTTP 404 Not Found"

@@ -50,8 +50,13 @@ class Site:
         self.server.shutdown()
         self.server.server_close()
 
-    def add(self, path: str, body: bytes, content_type: str = "text/html; charset=utf-8",
-            status: int = 200) -> str:
+    def add(
+        self,
+        path: str,
+        body: bytes,
+        content_type: str = "text/html; charset=utf-8",
+        status: int = 200,
+    ) -> str:
         self.routes[path] = (status, content_type, body)
         return self.base + path
 
@@ -63,7 +68,9 @@ class Site:
                 site.hits.append(self.path)
                 if self.path in site.delay:
                     time.sleep(site.delay[self.path])
-                status, content_type, body = site.routes.get(self.path, (404, "text/plain", b"not found"))
+                status, content_type, body = site.routes.get(
+                    self.path, (404, "text/plain", b"not found")
+                )
                 if 300 <= status < 400:
                     self.send_response(status)
                     self.send_header("Location", body.decode())

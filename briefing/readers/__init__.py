@@ -1,4 +1,4 @@
-"""Readers turn bytes into a Document; one module per format, chosen by extension or ``--format``."""
+"""Readers turn bytes into a Document; one module per format, chosen by extension or ``--input-format``."""
 
 from __future__ import annotations
 
