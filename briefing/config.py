@@ -63,7 +63,7 @@ class Config:
         return self.database or self.output_dir / "briefing.sqlite3"
 
 
-_TOP = {f.name: f for f in fields(Config)} | {}
+_TOP = {f.name: f for f in fields(Config)}
 _SOURCE = {f.name: f for f in fields(Source)}
 _TYPES = {
     "title": str,
