@@ -28,7 +28,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from briefing.errors import BriefingError  # noqa: E402
 from briefing.language import get_language  # noqa: E402
+from briefing.summarizers import SummaryOptions, summarize_document  # noqa: E402
 from briefing.readers import html as html_reader  # noqa: E402
 from briefing.readers import htmltags  # noqa: E402
 
@@ -41,13 +43,15 @@ def normalise(text: str) -> str:
 
 
 def briefing_text(document) -> str:
-    """Title, headings and sentences: everything a briefing at ratio 1.0 could show."""
-    english = get_language("english")
-    parts = [document.title]
-    for section in document.sections:
+    """Title, headings and picked sentences of the document summarised at ``--ratio 1.0``."""
+    try:
+        digest = summarize_document(document, SummaryOptions(algorithm="lead", ratio=1.0))
+    except BriefingError:  # no sentences at all: the briefing would be an error
+        return "\n".join([document.title, *(s.heading for s in document.sections)])
+    parts = [digest.title]
+    for section in digest.sections:
         parts.append(section.heading)
-        for paragraph in section.paragraphs:
-            parts.extend(english.to_sentences(paragraph))
+        parts.extend(section.sentences)
     return "\n".join(parts)
 
 
