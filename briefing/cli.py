@@ -121,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     algorithms = commands.add_parser("algorithms", help="list the summarisation algorithms")
     algorithms.set_defaults(run=_run_algorithms)
     _add_daily_commands(commands)
+    _add_eval_command(commands)
     return parser
 
 
@@ -379,4 +380,74 @@ def _run_cron(args) -> int:
     log_file = config.parent / "output" / "briefing.log"
     print(f"{int(match.group(2))} {int(match.group(1))} * * * cd {config.parent} && {command} run "
           f"--config {config} --quiet --log-file {log_file}")
+    return EXIT_OK
+
+
+def _add_eval_command(commands) -> None:
+    """``eval``: ROUGE of algorithms against a dataset of documents with human summaries."""
+    from .evaluate import MODES
+
+    def algorithms(value: str) -> list[str]:
+        names = [name.strip() for name in value.split(",") if name.strip()]
+        unknown = [name for name in names if name not in SUMMARIZERS]
+        if unknown or not names:
+            raise argparse.ArgumentTypeError(f"unknown algorithm {', '.join(unknown) or repr(value)}; "
+                                             f"choose from: {', '.join(SUMMARIZERS)}")
+        return names
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="measure summary quality (ROUGE) against human-written summaries",
+        description="Summarise each document of a JSON Lines dataset at its reference's length "
+        "(its sentence count, 1 to 10) and print mean ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 per "
+        "algorithm. Needs the optional extra: pip install 'briefing[eval]'.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("dataset", type=Path, metavar="DATASET",
+                          help='JSON Lines: {"id", "title", "sections": [{"heading", "text"}], "reference"}')
+    evaluate.add_argument("-a", "--algorithm", dest="algorithms", action="extend", type=algorithms,
+                          metavar="NAME", help="algorithm(s) to measure, repeatable or comma-separated "
+                          "(default: all)")
+    evaluate.add_argument("--mode", choices=MODES, default="sections",
+                          help="sections: budget shared across sections by length, as briefings do "
+                          "(default); whole: all sections merged into one")
+    evaluate.add_argument("--limit", type=_natural, metavar="N", help="only the first N documents")
+    evaluate.add_argument("-l", "--language", default="english", metavar="LANG",
+                          help=f"documents' language (default: english): {', '.join(LANGUAGES)}")
+    evaluate.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    evaluate.set_defaults(run=_run_eval)
+
+
+def _run_eval(args) -> int:
+    import dataclasses
+    import json
+
+    from .evaluate import evaluate, format_table, read_dataset
+    from .language import normalize_language
+
+    language = normalize_language(args.language)
+    algorithms = list(dict.fromkeys(args.algorithms or SUMMARIZERS))
+    examples = read_dataset(args.dataset, args.limit)
+    advance = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(examples) * len(algorithms), unit="doc", file=sys.stderr, leave=False)
+
+        def advance(name: str) -> None:
+            bar.set_description(name)
+            bar.update(1)
+
+    try:
+        results = evaluate(examples, algorithms, args.mode, language, progress=advance)
+    finally:
+        if advance:
+            bar.close()
+    if args.json:
+        print(json.dumps([dataclasses.asdict(r) for r in results], indent=2))
+    else:
+        print(f"{args.dataset}: {len(examples)} documents, mode {args.mode}, "
+              "ROUGE F1 at the reference's length")
+        print(format_table(results))
     return EXIT_OK

@@ -6,6 +6,7 @@ file. A mistake in the file is reported with the file, the line and the key.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -126,9 +127,9 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
     base = path.parent
     for key in ("output_dir", "database", "templates"):
         if key in top:
-            top[key] = base / Path(top[key]).expanduser()
+            top[key] = _under(base, top[key])
     if "output_dir" not in top:
-        top["output_dir"] = base / "output"
+        top["output_dir"] = _under(base, "output")
     if "formats" in top:
         top["formats"] = tuple(top["formats"])
         bad = [f for f in top["formats"] if f not in ("md", "html", "pdf")]
@@ -161,8 +162,7 @@ def _source(where: _Locator, index: int, raw: dict, base: Path) -> Source:
         values[key] = _check(where, key, value, index)
     kind = {"path": "files", "urls": "urls", "feed": "feed"}[kinds[0]]
     if kind == "files":
-        folder = Path(values["path"]).expanduser()
-        values["path"] = str(folder if folder.is_absolute() else base / folder)
+        values["path"] = str(_under(base, values["path"]))
     if kind == "urls":
         values["urls"] = tuple(values["urls"])
         if not all(isinstance(u, str) for u in values["urls"]):
@@ -172,6 +172,11 @@ def _source(where: _Locator, index: int, raw: dict, base: Path) -> Source:
     default_name = values.get("feed") or values.get("path") or f"source {index + 1}"
     values.setdefault("name", default_name)
     return Source(kind=kind, **values)
+
+
+def _under(base: Path, path: str | Path) -> Path:
+    """``path`` relative to the config file's folder, tidied (``examples/../output`` -> ``output``)."""
+    return Path(os.path.normpath(base / Path(path).expanduser()))
 
 
 def _check(where: _Locator, key: str, value, index: int | None = None):

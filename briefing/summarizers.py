@@ -48,43 +48,56 @@ SUMMARIZERS: dict[str, Algorithm] = {
             "lsa",
             "latent semantic analysis: sentences that cover the main topics",
             "sumy.summarizers.lsa:LsaSummarizer",
+            fast_class="briefing.fast.lsa:FastLsaSummarizer",
         ),
         Algorithm(
             "lexrank",
             "graph centrality over TF-IDF similarity (LexRank)",
             "sumy.summarizers.lex_rank:LexRankSummarizer",
+            fast_class="briefing.fast.lexrank:FastLexRankSummarizer",
         ),
         Algorithm(
             "textrank",
             "PageRank over word-overlap similarity (TextRank)",
             "sumy.summarizers.text_rank:TextRankSummarizer",
+            fast_class="briefing.fast.textrank:FastTextRankSummarizer",
         ),
         Algorithm(
             "luhn",
             "sentences with clusters of the section's significant words (Luhn)",
             "sumy.summarizers.luhn:LuhnSummarizer",
+            fast_class="briefing.fast.luhn:FastLuhnSummarizer",
         ),
         Algorithm(
             "edmundson",
             "cue, title and location: title and heading words as bonus",
             "sumy.summarizers.edmundson:EdmundsonSummarizer",
+            fast_class="briefing.fast.edmundson:FastEdmundsonSummarizer",
         ),
         Algorithm(
             "sumbasic",
             "sentences made of the most frequent words (SumBasic)",
             "sumy.summarizers.sum_basic:SumBasicSummarizer",
+            fast_class="briefing.fast.sumbasic:FastSumBasicSummarizer",
         ),
         Algorithm(
             "kl",
             "greedy minimum KL divergence to the section's word distribution",
             "sumy.summarizers.kl:KLSummarizer",
+            fast_class="briefing.fast.kl:FastKLSummarizer",
         ),
         Algorithm(
             "reduction",
             "graph reduction by sentence similarity (TextRank-like)",
             "sumy.summarizers.reduction:ReductionSummarizer",
+            fast_class="briefing.fast.reduction:FastReductionSummarizer",
         ),
         Algorithm("lead", "baseline: the first sentences of each section"),
+        Algorithm(
+            "auto",
+            "each section's opening, steered by the title, without repeats or fragments",
+            document_picker="briefing.auto:choose",
+        ),
     )
 }
 
