@@ -75,9 +75,34 @@ class Language:
         return tuple(w for w in self._words.tokenize(sentence) if _WORD.match(w))
 
 
+def _import_nltk() -> None:
+    """Import nltk without the half second it spends importing ``scipy.stats``.
+
+    nltk's package import pulls in ``nltk.metrics``, which tries ``scipy.stats`` for two
+    optional statistics (Fisher's exact test, ``betai``) that briefing never uses; with
+    scipy installed (the fast summarizers use ``scipy.sparse``) that alone costs about
+    0.5 s on every run. While nltk is imported, ``scipy.stats`` is marked unavailable,
+    so nltk takes its own no-scipy path; the mark is removed at once, and any later
+    ``import scipy.stats`` works as usual.
+    """
+    import sys
+
+    if "nltk" in sys.modules:
+        return
+    hide = "scipy.stats" not in sys.modules
+    if hide:
+        sys.modules["scipy.stats"] = None  # makes "import scipy.stats" raise ImportError
+    try:
+        import nltk  # noqa: F401
+    finally:
+        if hide and sys.modules.get("scipy.stats", 0) is None:
+            del sys.modules["scipy.stats"]
+
+
 @cache
 def get_language(name: str) -> Language:
     """Build (once per process) the tools for a language."""
+    _import_nltk()
     import punkt
     from nltk.tokenize.treebank import TreebankWordTokenizer
     from sumy.nlp.stemmers import Stemmer

@@ -76,6 +76,7 @@ def test_algorithms_lists_each_one_on_a_line():
         "kl",
         "reduction",
         "lead",
+        "auto",
     ]
 
 
