@@ -15,7 +15,7 @@ from .errors import InputError, UsageError
 from .language import Language, get_language
 from .model import Document, DocumentDigest, Section, SectionDigest
 
-DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_ALGORITHM = "auto"
 DEFAULT_SENTENCES = 2
 MAX_SENTENCE_CHARS = 3000
 
