@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, unless BRIEFING_DEBUG asks for more
         if os.environ.get("BRIEFING_DEBUG"):
             raise
-        _error(f"internal error: {exc.__class__.__name__}: {exc} (set BRIEFING_DEBUG=1 for details)")
+        _error(
+            f"internal error: {exc.__class__.__name__}: {exc} (set BRIEFING_DEBUG=1 for details)"
+        )
         return EXIT_FAILURE
 
 
@@ -82,7 +84,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    summarize.add_argument("source", metavar="FILE", help="a .txt, .md or .html file, or - for stdin")
+    summarize.add_argument(
+        "source", metavar="FILE", help="a .txt, .md or .html file, or - for stdin"
+    )
     summarize.add_argument(
         "--format",
         choices=("text", "markdown", "json"),
@@ -90,7 +94,10 @@ def _parser() -> argparse.ArgumentParser:
         help="output format (default: text); json is a stable interface for scripts",
     )
     summarize.add_argument(
-        "--templates", type=Path, metavar="DIR", help="folder of templates overriding the built-in ones"
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="folder of templates overriding the built-in ones",
     )
     _summary_options(summarize)
     summarize.set_defaults(run=_run_summarize)
@@ -103,17 +110,39 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("sources", metavar="FILE", nargs="+", help="documents (.txt, .md, .html) or -")
-    build.add_argument("-o", "--output-dir", type=Path, default=Path("output"), metavar="DIR",
-                       help="where to write (default: output); files go in a sub-folder per date")
-    build.add_argument("--title", default="Briefing", help="the briefing's title (default: Briefing)")
+    build.add_argument(
+        "sources", metavar="FILE", nargs="+", help="documents (.txt, .md, .html) or -"
+    )
+    build.add_argument(
+        "-o",
+        "--output-dir",
+        type=Path,
+        default=Path("output"),
+        metavar="DIR",
+        help="where to write (default: output); files go in a sub-folder per date",
+    )
+    build.add_argument(
+        "--title", default="Briefing", help="the briefing's title (default: Briefing)"
+    )
     build.add_argument("--date", metavar="YYYY-MM-DD", help="the briefing's date (default: today)")
-    build.add_argument("--to", default="md,html,pdf", metavar="LIST",
-                       help="comma-separated outputs among md, html, pdf (default: all three)")
-    build.add_argument("--templates", type=Path, metavar="DIR",
-                       help="folder of templates overriding the built-in ones by name")
-    build.add_argument("--page-size", default="A4", metavar="SIZE",
-                       help="PDF page size: A4, A5, Letter, Legal..., optionally 'landscape' (default: A4)")
+    build.add_argument(
+        "--to",
+        default="md,html,pdf",
+        metavar="LIST",
+        help="comma-separated outputs among md, html, pdf (default: all three)",
+    )
+    build.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="folder of templates overriding the built-in ones by name",
+    )
+    build.add_argument(
+        "--page-size",
+        default="A4",
+        metavar="SIZE",
+        help="PDF page size: A4, A5, Letter, Legal..., optionally 'landscape' (default: A4)",
+    )
     _parallel_options(build)
     _summary_options(build)
     build.set_defaults(run=_run_build)
@@ -127,65 +156,105 @@ def _parser() -> argparse.ArgumentParser:
 
 def _summary_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("summary options")
-    group.add_argument("-a", "--algorithm", choices=list(SUMMARIZERS), default=DEFAULT_ALGORITHM,
-                       metavar="NAME", help=f"how sentences are chosen (default: {DEFAULT_ALGORITHM}; "
-                       "see 'briefing algorithms')")
+    group.add_argument(
+        "-a",
+        "--algorithm",
+        choices=list(SUMMARIZERS),
+        default=DEFAULT_ALGORITHM,
+        metavar="NAME",
+        help=f"how sentences are chosen (default: {DEFAULT_ALGORITHM}; see 'briefing algorithms')",
+    )
     length = group.add_mutually_exclusive_group()
-    length.add_argument("-n", "--sentences", type=_natural, metavar="N",
-                        help=f"sentences to keep per section (default: {DEFAULT_SENTENCES})")
-    length.add_argument("-r", "--ratio", type=_ratio, metavar="R",
-                        help="fraction of each section's sentences to keep, 0 < R <= 1")
-    group.add_argument("-m", "--max-sentences", type=_natural, metavar="M",
-                       help="at most M sentences per document, shared out across sections by length")
-    group.add_argument("-l", "--language", default="english", metavar="LANG",
-                       help=f"document language (default: english): {', '.join(LANGUAGES)}")
-    group.add_argument("--max-input-mb", type=_positive_float, default=20, metavar="MB",
-                       help="refuse documents larger than this (default: 20)")
-    group.add_argument("--reference-impl", action="store_true",
-                       help="use sumy's own (slower) implementation instead of the fast one")
-    group.add_argument("--input-format", "--from", dest="input_format", choices=FORMATS,
-                       help="read documents as this format instead of guessing from the extension "
-                       "(stdin is read as text unless told)")
+    length.add_argument(
+        "-n",
+        "--sentences",
+        type=_natural,
+        metavar="N",
+        help=f"sentences to keep per section (default: {DEFAULT_SENTENCES})",
+    )
+    length.add_argument(
+        "-r",
+        "--ratio",
+        type=_ratio,
+        metavar="R",
+        help="fraction of each section's sentences to keep, 0 < R <= 1",
+    )
+    group.add_argument(
+        "-m",
+        "--max-sentences",
+        type=_natural,
+        metavar="M",
+        help="at most M sentences per document, shared out across sections by length",
+    )
+    group.add_argument(
+        "-l",
+        "--language",
+        default="english",
+        metavar="LANG",
+        help=f"document language (default: english): {', '.join(LANGUAGES)}",
+    )
+    group.add_argument(
+        "--max-input-mb",
+        type=_positive_float,
+        default=20,
+        metavar="MB",
+        help="refuse documents larger than this (default: 20)",
+    )
+    group.add_argument(
+        "--reference-impl",
+        action="store_true",
+        help="use sumy's own (slower) implementation instead of the fast one",
+    )
+    group.add_argument(
+        "--input-format",
+        "--from",
+        dest="input_format",
+        choices=FORMATS,
+        help="read documents as this format instead of guessing from the extension "
+        "(stdin is read as text unless told)",
+    )
 
 
 def _parallel_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("parallel summarising")
-    group.add_argument("-j", "--jobs", type=_natural, metavar="N",
-                       help="processes summarising documents at once (default: one per core)")
-    group.add_argument("--executor", choices=("local", "dask"), default="local",
-                       help="local processes (default), or an existing Dask cluster")
-    group.add_argument("--scheduler", metavar="ADDRESS",
-                       help="the Dask scheduler, e.g. tcp://HOST:8786 (with --executor dask)")
+    group.add_argument(
+        "-j",
+        "--jobs",
+        type=_natural,
+        metavar="N",
+        help="processes summarising documents at once (default: one per core)",
+    )
+    group.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes (default), or an existing Dask cluster",
+    )
+    group.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler, e.g. tcp://HOST:8786 (with --executor dask)",
+    )
 
 
-def _natural(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more, got {number}")
-    return number
+def _number(convert, accept, expected: str):
+    """An argparse type: ``convert`` the text, then check it with ``accept``."""
+
+    def parse(value: str):
+        try:
+            number = convert(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {value!r}") from None
+        if not accept(number):
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {value}")
+        return number
+
+    return parse
 
 
-def _positive_float(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
-    if not number > 0:
-        raise argparse.ArgumentTypeError(f"expected a number above 0, got {value}")
-    return number
-
-
-def _ratio(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
-    if not 0.0 < number <= 1.0:
-        raise argparse.ArgumentTypeError(f"expected a fraction above 0 and at most 1, got {value}")
-    return number
+_natural = _number(int, lambda n: n >= 0, "a whole number, 0 or more")
+_positive_float = _number(float, lambda x: x > 0, "a number above 0")
+_ratio = _number(float, lambda x: 0.0 < x <= 1.0, "a fraction above 0 and at most 1")
 
 
 def _options(args):
@@ -205,8 +274,12 @@ def _run_summarize(args) -> int:
     from .api import summarize
 
     options = _options(args)
-    digest = summarize(args.source, options, format=args.input_format,
-                       max_input_bytes=int(args.max_input_mb * 1024 * 1024))
+    digest = summarize(
+        args.source,
+        options,
+        format=args.input_format,
+        max_input_bytes=int(args.max_input_mb * 1024 * 1024),
+    )
     if args.format == "json":
         from .output import digest_json
 
@@ -272,16 +345,28 @@ def _add_daily_commands(commands) -> None:
     _config_option(run)
     run.add_argument("--date", metavar="YYYY-MM-DD", help="the briefing's date (default: today)")
     new = run.add_mutually_exclusive_group()
-    new.add_argument("--since", metavar="YYYY-MM-DD",
-                     help="treat items briefed before this date as new again")
-    new.add_argument("--all", dest="all_items", action="store_true",
-                     help="brief every item, whether briefed before or not")
-    run.add_argument("--skip-empty", action="store_true",
-                     help="on a day with nothing new, write nothing (default: a short "
-                     "'nothing new' briefing)")
+    new.add_argument(
+        "--since", metavar="YYYY-MM-DD", help="treat items briefed before this date as new again"
+    )
+    new.add_argument(
+        "--all",
+        dest="all_items",
+        action="store_true",
+        help="brief every item, whether briefed before or not",
+    )
+    run.add_argument(
+        "--skip-empty",
+        action="store_true",
+        help="on a day with nothing new, write nothing (default: a short 'nothing new' briefing)",
+    )
     run.add_argument("--log-file", type=Path, metavar="FILE", help="also append messages to FILE")
-    run.add_argument("-j", "--jobs", type=_natural, metavar="N",
-                     help="processes summarising items at once (default: one per core)")
+    run.add_argument(
+        "-j",
+        "--jobs",
+        type=_natural,
+        metavar="N",
+        help="processes summarising items at once (default: one per core)",
+    )
     verbosity = run.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="errors only on stderr")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="say what is being done")
@@ -294,8 +379,14 @@ def _add_daily_commands(commands) -> None:
 
     history = commands.add_parser("history", help="list recent daily runs")
     _config_option(history)
-    history.add_argument("-n", "--limit", type=_natural, default=10, metavar="N",
-                         help="how many runs to show (default: 10)")
+    history.add_argument(
+        "-n",
+        "--limit",
+        type=_natural,
+        default=10,
+        metavar="N",
+        help="how many runs to show (default: 10)",
+    )
     history.set_defaults(run=_run_history)
 
     cron = commands.add_parser("cron", help="print a crontab line that runs the briefing daily")
@@ -305,8 +396,14 @@ def _add_daily_commands(commands) -> None:
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-c", "--config", type=Path, default=Path("briefing.toml"), metavar="PATH",
-                        help="config file (default: briefing.toml)")
+    parser.add_argument(
+        "-c",
+        "--config",
+        type=Path,
+        default=Path("briefing.toml"),
+        metavar="PATH",
+        help="config file (default: briefing.toml)",
+    )
 
 
 def _run_daily(args) -> int:
@@ -321,8 +418,15 @@ def _run_daily(args) -> int:
 
         raise ConfigError(f"{args.config}: no [[sources]] to read")
     with progress_reporter(len(config.sources)) as progress:
-        result = run_daily(config, date=args.date, since=args.since, all_items=args.all_items,
-                           skip_empty=args.skip_empty, progress=progress, jobs=args.jobs)
+        result = run_daily(
+            config,
+            date=args.date,
+            since=args.since,
+            all_items=args.all_items,
+            skip_empty=args.skip_empty,
+            progress=progress,
+            jobs=args.jobs,
+        )
     for path in result.outputs:
         print(path)
     import logging
@@ -331,8 +435,10 @@ def _run_daily(args) -> int:
     for failure in result.failures:
         log.warning("%s", failure)
     if result.empty:
-        log.info("nothing new today: %s", "no briefing written" if not result.outputs
-                 else "wrote a 'nothing new' briefing")
+        log.info(
+            "nothing new today: %s",
+            "no briefing written" if not result.outputs else "wrote a 'nothing new' briefing",
+        )
     return result.exit_code
 
 
@@ -361,8 +467,10 @@ def _run_history(args) -> int:
         runs = state.runs(args.limit)
     for run in runs:
         ended = run.ended[11:19] if run.ended else "--:--:--"
-        print(f"{run.id:>4}  {run.date}  {run.started[11:19]}-{ended}  {run.status:<8} "
-              f"{run.items:>3} items  {run.failed_sources} failed  {run.message[:60]}")
+        print(
+            f"{run.id:>4}  {run.date}  {run.started[11:19]}-{ended}  {run.status:<8} "
+            f"{run.items:>3} items  {run.failed_sources} failed  {run.message[:60]}"
+        )
     return EXIT_OK
 
 
@@ -378,8 +486,10 @@ def _run_cron(args) -> int:
     config = args.config.resolve()
     command = shutil.which("briefing") or f"{sys.executable} -m briefing"
     log_file = config.parent / "output" / "briefing.log"
-    print(f"{int(match.group(2))} {int(match.group(1))} * * * cd {config.parent} && {command} run "
-          f"--config {config} --quiet --log-file {log_file}")
+    print(
+        f"{int(match.group(2))} {int(match.group(1))} * * * cd {config.parent} && {command} run "
+        f"--config {config} --quiet --log-file {log_file}"
+    )
     return EXIT_OK
 
 
@@ -391,8 +501,10 @@ def _add_eval_command(commands) -> None:
         names = [name.strip() for name in value.split(",") if name.strip()]
         unknown = [name for name in names if name not in SUMMARIZERS]
         if unknown or not names:
-            raise argparse.ArgumentTypeError(f"unknown algorithm {', '.join(unknown) or repr(value)}; "
-                                             f"choose from: {', '.join(SUMMARIZERS)}")
+            raise argparse.ArgumentTypeError(
+                f"unknown algorithm {', '.join(unknown) or repr(value)}; "
+                f"choose from: {', '.join(SUMMARIZERS)}"
+            )
         return names
 
     evaluate = commands.add_parser(
@@ -404,17 +516,36 @@ def _add_eval_command(commands) -> None:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    evaluate.add_argument("dataset", type=Path, metavar="DATASET",
-                          help='JSON Lines: {"id", "title", "sections": [{"heading", "text"}], "reference"}')
-    evaluate.add_argument("-a", "--algorithm", dest="algorithms", action="extend", type=algorithms,
-                          metavar="NAME", help="algorithm(s) to measure, repeatable or comma-separated "
-                          "(default: all)")
-    evaluate.add_argument("--mode", choices=MODES, default="sections",
-                          help="sections: budget shared across sections by length, as briefings do "
-                          "(default); whole: all sections merged into one")
+    evaluate.add_argument(
+        "dataset",
+        type=Path,
+        metavar="DATASET",
+        help='JSON Lines: {"id", "title", "sections": [{"heading", "text"}], "reference"}',
+    )
+    evaluate.add_argument(
+        "-a",
+        "--algorithm",
+        dest="algorithms",
+        action="extend",
+        type=algorithms,
+        metavar="NAME",
+        help="algorithm(s) to measure, repeatable or comma-separated (default: all)",
+    )
+    evaluate.add_argument(
+        "--mode",
+        choices=MODES,
+        default="sections",
+        help="sections: budget shared across sections by length, as briefings do "
+        "(default); whole: all sections merged into one",
+    )
     evaluate.add_argument("--limit", type=_natural, metavar="N", help="only the first N documents")
-    evaluate.add_argument("-l", "--language", default="english", metavar="LANG",
-                          help=f"documents' language (default: english): {', '.join(LANGUAGES)}")
+    evaluate.add_argument(
+        "-l",
+        "--language",
+        default="english",
+        metavar="LANG",
+        help=f"documents' language (default: english): {', '.join(LANGUAGES)}",
+    )
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of a table")
     evaluate.set_defaults(run=_run_eval)
 
@@ -447,7 +578,9 @@ def _run_eval(args) -> int:
     if args.json:
         print(json.dumps([dataclasses.asdict(r) for r in results], indent=2))
     else:
-        print(f"{args.dataset}: {len(examples)} documents, mode {args.mode}, "
-              "ROUGE F1 at the reference's length")
+        print(
+            f"{args.dataset}: {len(examples)} documents, mode {args.mode}, "
+            "ROUGE F1 at the reference's length"
+        )
         print(format_table(results))
     return EXIT_OK

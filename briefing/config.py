@@ -215,7 +215,9 @@ class _Locator:
         start = 0
         if source_index is not None:
             headers = [
-                i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*sources\s*\]\]", line)
+                i
+                for i, line in enumerate(self.lines)
+                if re.match(r"\s*\[\[\s*sources\s*\]\]", line)
             ]
             if source_index < len(headers):
                 start = headers[source_index]
