@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from .language import Language
 from .model import DocumentDigest, Highlight
+from .vectors import TfIdf, content_terms
 
 #: Weight of importance against redundancy in maximal marginal relevance.
 MMR_LAMBDA = 0.7
@@ -37,8 +38,7 @@ def day_in_brief(
     ]
     if not candidates:
         return ()
-    vectors = _tfidf([sentence for sentence, _ in candidates], language)
-    similarity = vectors @ vectors.T
+    similarity = TfIdf([content_terms(s, language) for s, _ in candidates]).similarities()
     owners = np.array([index for _, index in candidates])
     same = owners[:, None] == owners[None, :]
     # What the day is about: similarity to the other items' picks ...
@@ -70,22 +70,3 @@ def day_in_brief(
         chosen.append(best)
         used.add(int(owners[best]))
     return tuple(Highlight(candidates[i][0], candidates[i][1]) for i in chosen)
-
-
-def _tfidf(sentences: list[str], language: Language):
-    import numpy as np
-
-    stop = language.stop_words
-    bags = [
-        Counter(language.stemmer(w.lower()) for w in language.to_words(s) if w.lower() not in stop)
-        for s in sentences
-    ]
-    vocabulary = {w: i for i, w in enumerate(sorted({w for bag in bags for w in bag}))}
-    matrix = np.zeros((len(bags), max(1, len(vocabulary))))
-    document_frequency = Counter(w for bag in bags for w in bag)
-    for row, bag in enumerate(bags):
-        for word, n in bag.items():
-            idf = math.log((1 + len(bags)) / (1 + document_frequency[word])) + 1
-            matrix[row, vocabulary[word]] = n * idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)

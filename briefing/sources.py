@@ -18,7 +18,7 @@ from pathlib import Path
 from .config import Config, Source
 from .errors import BriefingError
 from .model import Document
-from .readers import EXTENSIONS, decode, format_for, parse
+from .readers import EXTENSIONS, decode, format_for, has_text, parse
 from .state import State
 
 log = logging.getLogger("briefing")
@@ -118,7 +118,7 @@ def _file_items(source: Source, config: Config, seen: Seen, result: Gathered) ->
         except (BriefingError, OSError) as exc:
             _item_failed(result, source, str(path), exc)
             continue
-        if _has_text(document) and (item := _accept(source, str(path.resolve()), document, seen)):
+        if has_text(document) and (item := _accept(source, str(path.resolve()), document, seen)):
             yield item
 
 
@@ -158,14 +158,10 @@ def _feed_items(source: Source, config: Config, seen: Seen, result: Gathered) ->
             from dataclasses import replace
 
             document = replace(document, title=entry.title or document.title)
-        if _has_text(document) and (
+        if has_text(document) and (
             item := _accept(source, entry.link, document, seen, entry.published)
         ):
             yield item
-
-
-def _has_text(document: Document) -> bool:
-    return any(section.paragraphs for section in document.sections)
 
 
 def _item_failed(result: Gathered, source: Source, location: str, exc: Exception) -> None:

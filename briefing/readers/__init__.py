@@ -97,10 +97,7 @@ def load(source: str, format: str | None = None, max_bytes: int = MAX_INPUT_BYTE
         raise InputError(
             f"{name}: larger than the {max_bytes / 1048576:g} MB limit (raise it with --max-input-mb)"
         )
-    document = parse(decode(data, name), name, fmt)
-    if not any(section.paragraphs for section in document.sections):
-        raise InputError(f"{name}: no text to summarise")
-    return document
+    return _with_text(parse(decode(data, name), name, fmt))
 
 
 def load_url(url: str, format: str | None = None, **limits) -> Document:
@@ -112,9 +109,17 @@ def load_url(url: str, format: str | None = None, **limits) -> Document:
         path_format = EXTENSIONS.get(Path(url.split("?")[0]).suffix.lower())
         is_plain = response.content_type.startswith(("text/plain", "text/markdown"))
         format = path_format if is_plain and path_format else "html"
-    document = parse(decode_page(response), url, format_for(url, format))
-    if not any(section.paragraphs for section in document.sections):
-        raise InputError(f"{url}: no text to summarise")
+    return _with_text(parse(decode_page(response), url, format_for(url, format)))
+
+
+def has_text(document: Document) -> bool:
+    """Whether any section has text under it (a document of only headings has none)."""
+    return any(section.paragraphs for section in document.sections)
+
+
+def _with_text(document: Document) -> Document:
+    if not has_text(document):
+        raise InputError(f"{document.source}: no text to summarise")
     return document
 
 
