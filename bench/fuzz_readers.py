@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing.errors import BriefingError  # noqa: E402
-from briefing.readers import FORMATS, decode, parse  # noqa: E402
-from briefing.summarizers import SUMMARIZERS, SummaryOptions, summarize_document  # noqa: E402
+from briefing.read import READERS, decode, parse  # noqa: E402
+from briefing.summarize import SUMMARIZERS, SummaryOptions, summarize_document  # noqa: E402
 
 SEEDS = [p.read_bytes() for p in (ROOT / "tests" / "data").iterdir() if p.is_file()]
 SEEDS += [p.read_bytes() for p in (ROOT / "examples").rglob("*") if p.is_file()]
@@ -115,7 +115,7 @@ def main() -> int:
     cases = 0
     while time.monotonic() < deadline:
         data = mutate(rng.choice(SEEDS), rng)
-        fmt = rng.choice(FORMATS)
+        fmt = rng.choice(READERS.builtin_names())
         algorithm = rng.choice(sorted(SUMMARIZERS))
         started = time.monotonic()
         try:

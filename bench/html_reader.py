@@ -29,10 +29,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from briefing.errors import BriefingError  # noqa: E402
-from briefing.language import get_language  # noqa: E402
-from briefing.readers import html as html_reader  # noqa: E402
-from briefing.readers import htmltags  # noqa: E402
-from briefing.summarizers import SummaryOptions, summarize_document  # noqa: E402
+from briefing.read import html as html_reader  # noqa: E402
+from briefing.read import htmltags  # noqa: E402
+from briefing.summarize import SummaryOptions, summarize_document  # noqa: E402
+from briefing.summarize.language import get_language  # noqa: E402
 
 DEFAULT_DIR = REPO.parent / "shared" / "eval" / "webpages"
 TARGET_KEPT, TARGET_LEAKED = 0.95, 0.10

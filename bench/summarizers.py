@@ -34,19 +34,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 # One BLAS thread unless told otherwise: on a busy machine OpenBLAS's threads spin against
 # each other and sumy's small SVDs take seconds instead of milliseconds. (Set before numpy
-# is first imported; briefing.fast imports it.)
+# is first imported; briefing.summarize.fast imports it.)
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from briefing.fast import _common  # noqa: E402
-from briefing.language import get_language  # noqa: E402
 from briefing.model import Section  # noqa: E402
-from briefing.summarizers import (  # noqa: E402
-    SUMMARIZERS,
-    _configure_edmundson,
-    _load,
-    _sumy_document,
-    split_sentences,
-)
+from briefing.summarize import SUMMARIZERS, split_sentences  # noqa: E402
+from briefing.summarize.fast import _common  # noqa: E402
+from briefing.summarize.language import get_language  # noqa: E402
+from briefing.summarize.sumy_adapter import sumy_document  # noqa: E402
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 COUNT = 5
@@ -82,10 +77,8 @@ def sentences_of(pool: list[str], n: int) -> list[str]:
 
 def run(cls, name, document, language):
     """``(seconds, picked indices, ratings)`` of one whole-document summary."""
-    summarizer = cls(language.stemmer)
-    summarizer.stop_words = language.stop_words
-    if name == "edmundson":
-        _configure_edmundson(summarizer, language, "Terms and conditions")
+    heading = Section("Terms and conditions", 1, ())
+    summarizer = SUMMARIZERS[name].sumy.make(cls, language, "", heading)
     recorded = []
     best = summarizer._get_best_sentences
 
@@ -134,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-reference-seconds", type=float, default=300.0)
     parser.add_argument("--text", choices=("licence", "stdlib"), default="licence")
     parser.add_argument(
-        "--algorithms", default=",".join(name for name, a in SUMMARIZERS.items() if a.fast_class)
+        "--algorithms",
+        default=",".join(name for name, a in SUMMARIZERS.items() if a.sumy and a.sumy.fast),
     )
     parser.add_argument("--fast-runs", type=int, default=3)
     args = parser.parse_args(argv)
@@ -161,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
 
     documents = {}
     for n in sizes:
-        document = _sumy_document(
+        document = sumy_document(
             Section("Terms and conditions", 1, ()), sentences_of(pool, n), language
         )
         start = time.perf_counter()
@@ -178,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for name in names:
         algorithm = SUMMARIZERS[name]
-        reference, fast = _load(algorithm.sumy_class), _load(algorithm.fast_class)
+        reference = algorithm.sumy.summarizer_class(reference_impl=True)
+        fast = algorithm.sumy.summarizer_class()
         measured: list[tuple[int, float]] = []
         for n in sizes:
             document = documents[n]

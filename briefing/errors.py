@@ -5,6 +5,12 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+#: ``run``: the briefing was written, but some sources or items failed.
+EXIT_PARTIAL = 3
+#: ``run``: another run holds the lock.
+EXIT_LOCKED = 4
+#: Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
 
 
 class BriefingError(Exception):
@@ -25,3 +31,7 @@ class InputError(BriefingError):
 
 class RenderError(BriefingError):
     """A briefing could not be composed, rendered or written (exit 1)."""
+
+
+class TooLargeError(InputError):
+    """A document or download is over the size limit; the CLI says which option raises it."""

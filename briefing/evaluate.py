@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, UsageError
-from .language import get_language
-from .model import Document, Section
-from .summarizers import SummaryOptions, summarize_document
+from briefing.errors import InputError, UsageError
+from briefing.model import Document, Section
+from briefing.summarize import SummaryOptions, summarize_document
+from briefing.summarize.language import get_language
 
 MODES = ("sections", "whole")
 MIN_SENTENCES, MAX_SENTENCES = 1, 10

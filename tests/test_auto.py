@@ -2,15 +2,15 @@
 
 import pytest
 
-from briefing.auto import choose
-from briefing.language import get_language
 from briefing.model import Document, Section
-from briefing.summarizers import (
+from briefing.summarize import (
     DEFAULT_ALGORITHM,
     SummaryOptions,
     split_sentences,
     summarize_document,
 )
+from briefing.summarize.auto import choose
+from briefing.summarize.language import get_language
 
 ENGLISH = get_language("english")
 

@@ -84,7 +84,7 @@ def test_algorithms_lists_each_one_on_a_line():
     "args, code, message",
     [
         (["summarize", "missing.txt"], 1, "missing.txt: no such file"),
-        (["summarize", "x.txt", "--algorithm", "magic"], 2, "invalid choice: 'magic'"),
+        (["summarize", "x.txt", "--algorithm", "magic"], 2, "unknown algorithm 'magic'"),
         (["summarize", "x.txt", "-n", "2", "-r", "0.5"], 2, "not allowed with argument"),
         (["summarize", "x.txt", "-r", "2"], 2, "at most 1"),
         (["summarize", "x.txt", "--language", "klingon"], 2, "unsupported language"),

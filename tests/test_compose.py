@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.compose import compose_markdown, escape_markdown, templates_dirs
+from briefing.compose.html import markdown_to_html
+from briefing.compose.markdown import compose_markdown, escape_markdown, templates_dirs
 from briefing.errors import RenderError, UsageError
 from briefing.model import Briefing, DocumentDigest, Highlight, SectionDigest
-from briefing.render import markdown_to_html
 
 GOLDEN = Path(__file__).parent / "golden"
 

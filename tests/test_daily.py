@@ -280,17 +280,20 @@ def test_init_writes_an_example_config_that_loads(tmp_path):
         [BRIEFING, "init", "--config", str(target)], capture_output=True, text=True
     )
     assert again.returncode == 2 and "already exists" in again.stderr
-    from briefing.config import load_config
+    from briefing.daily.config import load_config
 
     assert load_config(target).sources[0].name == "Reports"
 
 
-def test_cron_prints_a_crontab_line(tmp_path):
-    result = subprocess.run(
-        [BRIEFING, "cron", "--config", str(tmp_path / "b.toml"), "--at", "07:05"],
-        capture_output=True,
-        text=True,
-    )
+def test_cron_prints_a_crontab_line_logging_under_the_configs_output_dir(tmp_path):
+    config = tmp_path / "b.toml"
+    cron = [BRIEFING, "cron", "--config", str(config), "--at", "07:05"]
+    missing = subprocess.run(cron, capture_output=True, text=True)
+    assert missing.returncode == 2 and "no such config file" in missing.stderr
+    assert missing.stdout == ""
+    config.write_text('output_dir = "briefings"\n[[sources]]\npath = "."\n')
+    result = subprocess.run(cron, capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.startswith("5 7 * * * ")
     assert "run --config" in result.stdout and "--quiet" in result.stdout
+    assert f"--log-file {tmp_path / 'briefings' / 'briefing.log'}" in result.stdout

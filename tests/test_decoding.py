@@ -3,7 +3,7 @@
 import pytest
 
 from briefing.errors import InputError
-from briefing.readers import load
+from briefing.read import load
 
 
 def test_utf8_bom_is_accepted(tmp_path):

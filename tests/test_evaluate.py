@@ -208,7 +208,7 @@ def test_a_document_without_sentences_names_its_line(tmp_path):
 def test_unknown_algorithm_is_a_usage_error(tmp_path):
     result = run("eval", write_dataset(tmp_path / "set.jsonl", HARBOUR), "-a", "lead,nope")
     assert result.returncode == 2
-    assert "unknown algorithm nope" in result.stderr
+    assert "unknown algorithm 'nope'" in result.stderr
 
 
 def test_without_rouge_score_the_error_says_how_to_install_it(monkeypatch):

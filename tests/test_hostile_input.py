@@ -9,7 +9,7 @@ import pytest
 from webserver import Site
 
 from briefing.errors import BriefingError
-from briefing.feeds import read_feed
+from briefing.fetch.feeds import read_feed
 
 BRIEFING = str(Path(sys.executable).parent / "briefing")
 
@@ -76,12 +76,12 @@ def test_a_50_mb_file_is_refused_at_once_and_the_limit_can_be_raised(tmp_path):
     with open(path, "wb") as handle:
         handle.write(b"Title\n\n" + b"A sentence of text. " * (50 * 1024 * 1024 // 20))
     result, seconds = summarize(path)
-    assert_one_line_error(result, path, "larger than the 20 MB limit")
+    assert_one_line_error(result, path, "larger than the 20 MB input limit")
     assert seconds < 5
     small = tmp_path / "small.txt"
     small.write_text("Title\n\n" + "A sentence of text. " * 100_000)
     raised, _ = summarize(small, "--max-input-mb", "1")
-    assert_one_line_error(raised, small, "larger than the 1 MB limit")
+    assert_one_line_error(raised, small, "larger than the 1 MB input limit")
 
 
 def test_utf16_and_headings_only_in_the_middle_give_a_briefing(tmp_path):

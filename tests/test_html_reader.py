@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from briefing.errors import InputError
-from briefing.readers import load
-from briefing.readers.html import read
+from briefing.read import load
+from briefing.read.html import read
 
 CLEAN_PAGE = """\
 <!DOCTYPE html>
@@ -143,7 +143,7 @@ def test_reading_a_page_never_opens_a_connection(data_dir, monkeypatch):
 
 
 def test_importing_the_reader_does_not_import_trafilatura():
-    code = "import sys, briefing.readers.html; print('trafilatura' in sys.modules)"
+    code = "import sys, briefing.read.html; print('trafilatura' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from briefing.errors import UsageError
-from briefing.language import LANGUAGES, get_language, normalize_language
+from briefing.summarize.language import LANGUAGES, get_language, normalize_language
 
 OFFLINE_SCRIPT = r"""
 import json, socket, sys

@@ -1,6 +1,6 @@
 """Markdown: ATX and setext headings at every level; code, tables and images are not text."""
 
-from briefing.readers.markdown import read
+from briefing.read.markdown import read
 
 DOC = """\
 # Harbour Notes

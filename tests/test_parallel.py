@@ -2,9 +2,9 @@
 
 import pytest
 
-from briefing.executors import summarize_many
-from briefing.readers import load
-from briefing.summarizers import SummaryOptions
+from briefing.read import load
+from briefing.summarize import SummaryOptions
+from briefing.summarize.parallel import summarize_many
 
 
 @pytest.fixture

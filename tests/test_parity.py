@@ -21,16 +21,11 @@ from pathlib import Path
 import pytest
 from sumy.summarizers._summarizer import AbstractSummarizer
 
-from briefing.language import get_language
 from briefing.model import Section
-from briefing.readers import load, parse
-from briefing.summarizers import (
-    SUMMARIZERS,
-    _configure_edmundson,
-    _load,
-    _sumy_document,
-    split_sentences,
-)
+from briefing.read import load, parse
+from briefing.summarize import SUMMARIZERS, split_sentences
+from briefing.summarize.language import get_language
+from briefing.summarize.sumy_adapter import sumy_document
 
 ROOT = Path(__file__).resolve().parent.parent
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
@@ -48,7 +43,7 @@ STDLIB_MODULES = (
     "unittest/case.py",
     "zipfile.py",
 )
-FAST = [name for name, algorithm in SUMMARIZERS.items() if algorithm.fast_class]
+FAST = [name for name, algorithm in SUMMARIZERS.items() if algorithm.sumy and algorithm.sumy.fast]
 BUDGETS = (1, 2, 3, 5, 8, 13)
 #: Ratings closer than this (relative to the section's largest) are ties.
 TIE = 1e-9
@@ -95,17 +90,13 @@ def corpus() -> list[tuple[str, Section, list[str]]]:
 
 
 def _summarizer(cls, name: str, title: str, section: Section):
-    """A summarizer set up as ``briefing.summarizers.section_picker`` sets it up."""
-    summarizer = cls(english.stemmer)
-    summarizer.stop_words = english.stop_words
-    if name == "edmundson":
-        _configure_edmundson(summarizer, english, f"{title} {section.heading}")
-    return summarizer
+    """A summarizer set up exactly as the product sets it up for this section."""
+    return SUMMARIZERS[name].sumy.make(cls, english, title, section)
 
 
 def _run(summarizer, document, count):
     """``(picked indices, rating of every sentence)``, or ``None`` if sumy's RuntimeWarning
-    (LexRank with no linked sentences) stops it, as ``section_picker`` makes it."""
+    (LexRank with no linked sentences) stops it, as ``sumy_adapter.run`` makes it."""
     recorded = []
 
     def recording(sentences, count, rating, *args, **kwargs):
@@ -148,10 +139,11 @@ def _compare(name: str, sections, budgets=BUDGETS):
     """Run sumy's and the fast summarizer on each section: ``(picks compared, tie-only
     differences, real differences)``; also checks the fast ratings against sumy's."""
     algorithm = SUMMARIZERS[name]
-    reference, fast = _load(algorithm.sumy_class), _load(algorithm.fast_class)
+    reference = algorithm.sumy.summarizer_class(reference_impl=True)
+    fast = algorithm.sumy.summarizer_class()
     compared, ties, mismatches = 0, 0, []
     for title, section, sentences in sections:
-        document = _sumy_document(section, sentences, english)
+        document = sumy_document(section, sentences, english)
         expected = _run(_summarizer(reference, name, title, section), document, 1)
         got = _run(_summarizer(fast, name, title, section), document, "100%")
         assert (expected is None) == (got is None), f"{name}: only one warned on {sentences}"
@@ -214,13 +206,13 @@ def test_degenerate_sections_behave_like_sumy(name, capsys):
 
 def test_exact_tie_breaks_agree_with_sumy(monkeypatch, capsys):
     """The paths that settle near-ties with sumy's own arithmetic, forced on every step."""
-    import briefing.fast.kl
-    import briefing.fast.lexrank
-    import briefing.fast.sumbasic
+    import briefing.summarize.fast.kl
+    import briefing.summarize.fast.lexrank
+    import briefing.summarize.fast.sumbasic
 
-    monkeypatch.setattr(briefing.fast.kl, "_NEAR", 1e6)
-    monkeypatch.setattr(briefing.fast.sumbasic, "_ROUNDING", 1e-2)
-    monkeypatch.setattr(briefing.fast.lexrank, "_NEAR", 1.0)
+    monkeypatch.setattr(briefing.summarize.fast.kl, "_NEAR", 1e6)
+    monkeypatch.setattr(briefing.summarize.fast.sumbasic, "_ROUNDING", 1e-2)
+    monkeypatch.setattr(briefing.summarize.fast.lexrank, "_NEAR", 1.0)
     sections = [s for s in corpus() if 5 <= len(s[2]) <= 30][:12]
     for name in ("kl", "sumbasic", "lexrank"):
         _report(capsys, f"{name} (exact tie-breaks forced)", *_compare(name, sections))

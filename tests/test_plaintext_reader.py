@@ -1,7 +1,7 @@
 """Plain text as people paste it: title line, lede, headings on their own lines."""
 
-from briefing.readers import load, parse
-from briefing.readers.plaintext import read
+from briefing.read import load, parse
+from briefing.read.plaintext import read
 
 
 def headings(document):

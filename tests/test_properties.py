@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import BriefingError
-from briefing.readers import FORMATS, parse
-from briefing.summarizers import SUMMARIZERS, SummaryOptions, summarize_document
+from briefing.read import READERS, parse
+from briefing.summarize import SUMMARIZERS, SummaryOptions, summarize_document
 
 # Text with the characters that matter to the readers: headings, markup, punctuation.
 ALPHABET = st.sampled_from(
@@ -30,7 +30,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@pytest.mark.parametrize("format", FORMATS)
+@pytest.mark.parametrize("format", READERS.builtin_names())
 @SETTINGS
 @given(text=TEXT)
 def test_readers_never_raise_anything_but_the_tools_own_errors(format, text):

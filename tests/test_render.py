@@ -8,10 +8,11 @@ import threading
 import pypdf
 import pytest
 
-from briefing.compose import compose_markdown
+from briefing.compose.html import markdown_to_html
+from briefing.compose.markdown import compose_markdown
+from briefing.compose.pdf import html_to_pdf, refusing_url_fetcher
 from briefing.errors import UsageError
 from briefing.model import Briefing, DocumentDigest, SectionDigest
-from briefing.render import html_to_pdf, markdown_to_html, refusing_url_fetcher
 
 SENTENCE = "Freight volumes rose again in the quarter, led by the ports."
 

@@ -3,10 +3,10 @@
 import pytest
 
 from briefing.errors import UsageError
-from briefing.language import get_language
 from briefing.model import Document, Section
-from briefing.readers import load
-from briefing.summarizers import SUMMARIZERS, SummaryOptions, budgets, summarize_document
+from briefing.read import load
+from briefing.summarize import SUMMARIZERS, SummaryOptions, budgets, summarize_document
+from briefing.summarize.language import get_language
 
 
 @pytest.fixture

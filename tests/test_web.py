@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from webserver import Site, page
 
-from briefing.web import FetchError, fetch
+from briefing.fetch.http import FetchError, fetch
 
 BRIEFING = str(Path(sys.executable).parent / "briefing")
 ARTICLE = page(

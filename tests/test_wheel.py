@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHECK = r"""
 import sys
 import briefing
-from briefing.compose import compose_markdown, templates_dirs
+from briefing.compose.markdown import compose_markdown, templates_dirs
 from briefing.model import Briefing, DocumentDigest, SectionDigest
 digest = DocumentDigest("Wheel test", "w.txt", "text", "lead", "english",
                         (SectionDigest("Part", 2, ("A sentence.",), 3),))

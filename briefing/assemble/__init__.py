@@ -1,0 +1,1 @@
+"""Assembling a day's digests into one briefing: near-duplicates merged, "the day in brief"."""

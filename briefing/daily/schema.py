@@ -1,0 +1,108 @@
+"""Checking TOML against typed dataclasses: the field types are the schema, once.
+
+A field's type says what TOML value it takes (``str``, ``int``, ``float``, ``bool``,
+``Path``, ``tuple[str, ...]``, ``X | None``); its metadata may add a ``check`` (a function
+that raises ``ValueError`` with the reason) and ``help``. Every error names the file, the
+line and the key, so the person editing the file goes straight to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import types
+import typing
+from dataclasses import Field, fields
+from pathlib import Path
+
+from briefing.errors import UsageError
+
+
+class ConfigError(UsageError):
+    """The config file is missing, not TOML, or has a wrong key or value (exit 2)."""
+
+
+def schema(cls) -> dict[str, tuple[Field, object]]:
+    """``{name: (field, resolved type)}`` of a dataclass's public fields."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: (f, hints[f.name]) for f in fields(cls) if not f.name.startswith("_")}
+
+
+def convert(value, kind, key: str):
+    """``value`` as a ``kind``, or a ValueError that says what was expected."""
+    optional = False
+    if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
+        args = [a for a in typing.get_args(kind) if a is not type(None)]
+        optional, kind = True, args[0]
+    if optional and value is None:
+        return None
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"must be true or false, not {value!r}")
+        return value
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"must be a whole number, not {value!r}")
+        return value
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"must be a number, not {value!r}")
+        if not math.isfinite(value):
+            raise ValueError(f"must be a finite number, not {value!r}")
+        return float(value)
+    if kind is str or kind is Path:
+        if not isinstance(value, str):
+            raise ValueError(f"must be a string, not {value!r}")
+        return value
+    if typing.get_origin(kind) is tuple:
+        item = typing.get_args(kind)[0]
+        if not isinstance(value, list):
+            raise ValueError(f"must be a list, not {value!r}")
+        return tuple(convert(v, item, key) for v in value)
+    raise TypeError(f"no TOML conversion for {kind!r} ({key})")  # a bug in a schema
+
+
+def unknown_key(key: str, known) -> str:
+    """'unknown setting' with the nearest known key, if one is close."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown setting ({hint}known: {', '.join(known)})"
+
+
+class Locator:
+    """Finds the line of a key (in the top level, a table, or the n-th ``[[sources]]``)."""
+
+    def __init__(self, text: str, path: Path):
+        self.lines = text.splitlines()
+        self.path = path
+        self.blocks = [
+            i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*sources\s*\]\]", line)
+        ]
+
+    def error(self, key: str, message: str, source: int | None = None) -> ConfigError:
+        line = self.line(key, source)
+        at = f"{self.path}:{line}" if line else str(self.path)
+        return ConfigError(f"{at}: {key!r} {message}")
+
+    def line(self, key: str, source: int | None = None) -> int | None:
+        start, end = 0, len(self.lines)
+        if source is not None and source < len(self.blocks):
+            start = self.blocks[source]
+            end = self.blocks[source + 1] if source + 1 < len(self.blocks) else end
+            # a following [table] also ends the block
+            for i in range(start + 1, end):
+                if re.match(r"\s*\[[^\[]", self.lines[i]):
+                    end = i
+                    break
+        elif self.blocks:
+            end = self.blocks[0]
+        pattern = re.compile(
+            rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=|^\s*\[+\s*{re.escape(key)}\s*\]+"
+        )
+        for number in range(start, end):
+            if pattern.match(self.lines[number]):
+                return number + 1
+        if source is not None and source < len(self.blocks):
+            return start + 1  # the source's own [[sources]] line
+        return None

@@ -1,0 +1,68 @@
+"""Summarising one document: split each section into sentences, budget, pick, keep order."""
+
+from __future__ import annotations
+
+from briefing.errors import InputError
+from briefing.model import Document, DocumentDigest, Section, SectionDigest
+from briefing.summarize.language import Language, get_language
+from briefing.summarize.options import SummaryOptions, budgets
+from briefing.summarize.registry import SUMMARIZERS
+
+MAX_SENTENCE_CHARS = 3000
+
+
+def split_sentences(section: Section, language: Language) -> list[str]:
+    """The section's sentences, paragraph by paragraph, so none crosses a paragraph or heading.
+
+    A "sentence" longer than ``MAX_SENTENCE_CHARS`` is a run of text without sentence
+    punctuation (a pasted table, a minified line), not something a reader wants in a
+    briefing, so it is left out.
+    """
+    return [
+        s
+        for paragraph in section.paragraphs
+        for s in language.to_sentences(paragraph)
+        if len(s) <= MAX_SENTENCE_CHARS
+    ]
+
+
+def summarize_document(document: Document, options: SummaryOptions | None = None) -> DocumentDigest:
+    """Pick each section's key sentences; picks keep document order and the source's wording."""
+    options = options or SummaryOptions()
+    language = get_language(options.language)
+    sentences = [split_sentences(section, language) for section in document.sections]
+    if document.sections and not any(sentences):
+        raise InputError(
+            f"{document.source}: no sentences to summarise (text without sentence punctuation, "
+            f"or sentences over {MAX_SENTENCE_CHARS} characters)"
+        )
+    counts = budgets([len(s) for s in sentences], options)
+    choose = SUMMARIZERS[options.algorithm].picker(language, options.reference_impl)
+    chosen = choose(document, sentences, counts, language)
+    digests = tuple(
+        SectionDigest(
+            section.heading,
+            section.level,
+            _unique(section_sentences[i] for i in sorted(indices)),
+            len(section_sentences),
+        )
+        for section, section_sentences, indices in zip(document.sections, sentences, chosen)
+    )
+    return DocumentDigest(
+        title=document.title,
+        source=document.source,
+        format=document.format,
+        algorithm=options.algorithm,
+        language=language.language,
+        sections=digests,
+        total_words=sum(len(s.split()) for section in sentences for s in section),
+        link="" if document.source.startswith("<") else document.source,
+        author=document.author,
+        date=document.date,
+        site=document.site,
+    )
+
+
+def _unique(sentences) -> tuple[str, ...]:
+    seen: set[str] = set()
+    return tuple(s for s in sentences if not (s in seen or seen.add(s)))
