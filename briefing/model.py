@@ -1,4 +1,4 @@
-"""Plain, frozen data that flows between the stages: read -> summarize -> compose -> render."""
+"""Plain, frozen data that flows between the stages: read -> summarize -> assemble -> compose."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""RSS and Atom feeds, fetched through ``web.fetch`` and parsed by feedparser."""
+"""RSS and Atom feeds, fetched through ``briefing.fetch.http.fetch`` and parsed by feedparser."""
 
 from __future__ import annotations
 
