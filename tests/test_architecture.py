@@ -184,3 +184,16 @@ def test_architecture_doc_is_generated_from_the_code():
         "docs/architecture.md is out of date; refresh it with "
         "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_architecture.py"
     )
+
+
+def test_the_readmes_layout_lists_every_stage_folder():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Layout", 1)[1].split("\n### ", 1)[0]
+    listed = set(re.findall(r"^\| `(briefing/[\w./]+)` \|", section, flags=re.M))
+    folders = {f"briefing/{p.name}/" for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    stage_modules = {
+        f"briefing/{name}.py" for name, _ in LAYERS if (PACKAGE / f"{name}.py").exists()
+    }
+    assert listed == folders | stage_modules
