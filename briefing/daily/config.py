@@ -14,7 +14,7 @@ from pathlib import Path
 
 from briefing.daily.schema import ConfigError, Locator, convert, schema, unknown_key
 from briefing.errors import UsageError
-from briefing.limits import DEFAULT_TIMEOUT, MAX_INPUT_BYTES
+from briefing.limits import DEFAULT_RUN_TIMEOUT, DEFAULT_TIMEOUT, MAX_INPUT_BYTES
 from briefing.pipeline import DEFAULT_PAGE_SIZE
 from briefing.publish.outputs import DEFAULT_OUTPUTS
 from briefing.summarize import SummaryOptions
@@ -103,6 +103,12 @@ class Config:
     highlights: int = _setting(DEFAULT_HIGHLIGHTS, _between(3, 7))
     timeout: float = _setting(DEFAULT_TIMEOUT, _between(0.1, 3600))
     max_bytes: int = _setting(MAX_INPUT_BYTES, _positive)
+    run_timeout: float = _setting(
+        DEFAULT_RUN_TIMEOUT, _positive, "seconds the run may spend reading its sources"
+    )
+    allow_private_addresses: bool = _setting(
+        False, help="let links from feeds and redirects reach loopback and private addresses"
+    )
     templates: Path | None = None
     summary: SummaryOptions = SummaryOptions()
     path: Path | None = field(default=None, compare=False)
