@@ -12,9 +12,18 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from briefing.daily.schema import ConfigError, Locator, convert, schema, unknown_key
+from briefing.daily.schema import (
+    ConfigError,
+    Locator,
+    between,
+    convert,
+    positive,
+    schema,
+    setting,
+    unknown_key,
+)
 from briefing.errors import UsageError
-from briefing.limits import DEFAULT_TIMEOUT, MAX_INPUT_BYTES
+from briefing.limits import DEFAULT_RUN_TIMEOUT, DEFAULT_TIMEOUT, MAX_INPUT_BYTES
 from briefing.pipeline import DEFAULT_PAGE_SIZE
 from briefing.publish.outputs import DEFAULT_OUTPUTS
 from briefing.summarize import SummaryOptions
@@ -25,23 +34,6 @@ DEFAULT_HIGHLIGHTS = 5
 MAX_KEEP_DAYS = 36_500
 
 __all__ = ["DEFAULT_CONFIG", "Config", "ConfigError", "Source", "SummaryOverrides", "load_config"]
-
-
-def _positive(value) -> None:
-    if not value > 0:
-        raise ValueError(f"must be above 0, not {value!r}")
-
-
-def _between(low, high):
-    def check(value) -> None:
-        if value is not None and not low <= value <= high:
-            raise ValueError(f"must be between {low} and {high}, not {value!r}")
-
-    return check
-
-
-def _setting(default, check=None, help: str = ""):
-    return field(default=default, metadata={"check": check, "help": help})
 
 
 @dataclass(frozen=True)
@@ -73,7 +65,7 @@ class Source:
     name: str
     kind: str
     target: str | tuple[str, ...]
-    max_items: int = _setting(50, _positive)
+    max_items: int = setting(50, positive)
     summary: SummaryOverrides = SummaryOverrides()
 
     @property
@@ -99,10 +91,16 @@ class Config:
     database: Path | None = None  # default: <output_dir>/briefing.sqlite3
     formats: tuple[str, ...] = DEFAULT_OUTPUTS
     page_size: str = DEFAULT_PAGE_SIZE
-    keep_days: int | None = _setting(None, _between(1, MAX_KEEP_DAYS))
-    highlights: int = _setting(DEFAULT_HIGHLIGHTS, _between(3, 7))
-    timeout: float = _setting(DEFAULT_TIMEOUT, _between(0.1, 3600))
-    max_bytes: int = _setting(MAX_INPUT_BYTES, _positive)
+    keep_days: int | None = setting(None, between(1, MAX_KEEP_DAYS))
+    highlights: int = setting(DEFAULT_HIGHLIGHTS, between(3, 7))
+    timeout: float = setting(DEFAULT_TIMEOUT, between(0.1, 3600))
+    max_bytes: int = setting(MAX_INPUT_BYTES, positive)
+    run_timeout: float = setting(
+        DEFAULT_RUN_TIMEOUT, positive, "seconds the run may spend reading its sources"
+    )
+    allow_private_addresses: bool = setting(
+        False, help="let links from feeds and redirects reach loopback and private addresses"
+    )
     templates: Path | None = None
     summary: SummaryOptions = SummaryOptions()
     path: Path | None = field(default=None, compare=False)

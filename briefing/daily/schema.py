@@ -13,10 +13,30 @@ import math
 import re
 import types
 import typing
-from dataclasses import Field, fields
+from dataclasses import Field, field, fields
 from pathlib import Path
 
 from briefing.errors import UsageError
+
+
+def setting(default, check=None, help: str = ""):
+    """A dataclass field with a ``check`` (raising ValueError) and ``help`` for the schema."""
+    return field(default=default, metadata={"check": check, "help": help})
+
+
+def positive(value) -> None:
+    if not value > 0:
+        raise ValueError(f"must be above 0, not {value!r}")
+
+
+def between(low, high):
+    """A check that a value (when set) lies in ``low..high``."""
+
+    def check(value) -> None:
+        if value is not None and not low <= value <= high:
+            raise ValueError(f"must be between {low} and {high}, not {value!r}")
+
+    return check
 
 
 class ConfigError(UsageError):

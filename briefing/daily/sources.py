@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from pathlib import Path
 from briefing.daily.config import Config, Source
 from briefing.daily.state import State
 from briefing.errors import BriefingError
+from briefing.fetch.addresses import Trust
+from briefing.fetch.http import RefusedError
 from briefing.model import Document
 from briefing.read import load, parse, require_text
 from briefing.read.registry import reader_for_extension
@@ -67,11 +70,31 @@ class Seen:
 @dataclass
 class Context:
     """What a source kind's ``items`` function gets besides its source: the config, what
-    was seen before, and where to report an item that failed."""
+    was seen before, where to report an item that failed, and what every download must
+    respect (``fetching()``: limits, the address policy, the run's deadline)."""
 
     config: Config
     seen: Seen
     gathered: Gathered
+    trust: Trust | None = None
+    deadline: float | None = None  # time.monotonic() when run_timeout runs out
+
+    def fetching(self) -> dict:
+        """The limits and the address policy of every download of this run."""
+        config = self.config
+        return dict(
+            max_bytes=config.max_bytes,
+            timeout=config.timeout,
+            trust=self.trust,
+            deadline=self.deadline,
+        )
+
+    def out_of_time(self, source: Source, location: str) -> bool:
+        """True (and the item reported as failed) once the run's ``run_timeout`` has passed."""
+        if self.deadline is None or time.monotonic() < self.deadline:
+            return False
+        self.failed(source, location, _OutOfTime(self.config.run_timeout))
+        return True
 
     def failed(self, source: Source, location: str, exc: Exception) -> None:
         """Report one item that could not be read; the source goes on with the next."""
@@ -102,9 +125,14 @@ def gather(
     """Read every source's new items; failures are collected, never raised."""
     from briefing.daily.kinds import SOURCE_KINDS
 
-    context = Context(config, seen, Gathered())
+    operator_urls = [u for s in config.sources for u in _targets(s)]
+    trust = Trust.of(operator_urls, config.allow_private_addresses)
+    deadline = time.monotonic() + config.run_timeout
+    context = Context(config, seen, Gathered(), trust, deadline)
     for source in config.sources:
         progress(source.name)
+        if context.out_of_time(source, (_targets(source) or (source.name,))[0]):
+            continue
         try:
             for item in SOURCE_KINDS[source.kind].items(source, context):
                 context.gathered.items.append(item)
@@ -113,6 +141,15 @@ def gather(
             context.gathered.failed_sources.add(source.name)
             log.warning("source %r failed: %s", source.name, exc)
     return context.gathered
+
+
+class _OutOfTime(BriefingError):
+    def __init__(self, seconds: float):
+        super().__init__(f"not read: the run's {seconds:g} s (run_timeout) had run out")
+
+
+def _targets(source: Source) -> tuple[str, ...]:
+    return (source.target,) if isinstance(source.target, str) else tuple(source.target)
 
 
 def file_items(source: Source, context: Context) -> Iterator[Item]:
@@ -137,12 +174,13 @@ def file_items(source: Source, context: Context) -> Iterator[Item]:
 
 def url_items(source: Source, context: Context) -> Iterator[Item]:
     """Each listed page not briefed before."""
-    config = context.config
     for url in source.urls[: source.max_items]:
         if context.seen.location(url):
             continue  # briefed before: not fetched again
+        if context.out_of_time(source, url):
+            continue
         try:
-            document = load(url, max_bytes=config.max_bytes, timeout=config.timeout)
+            document = load(url, **context.fetching())
         except BriefingError as exc:
             context.failed(source, url, exc)
             continue
@@ -154,15 +192,18 @@ def feed_items(source: Source, context: Context) -> Iterator[Item]:
     """Each new entry of a feed: its page, read; or, when that fails, the feed's own text."""
     from briefing.fetch.feeds import read_feed
 
-    config = context.config
-    limits = dict(max_bytes=config.max_bytes, timeout=config.timeout)
+    limits = context.fetching()
     for entry in read_feed(source.feed, **limits)[: source.max_items]:
         if context.seen.location(entry.link):
+            continue
+        if context.out_of_time(source, entry.link):
             continue
         try:
             document = load(entry.link, title=entry.title, **limits)
         except BriefingError as exc:
-            if not entry.content:
+            # a refused link or the run's end fails the item: the feed's text is no stand-in
+            late = context.deadline is not None and time.monotonic() >= context.deadline
+            if not entry.content or isinstance(exc, RefusedError) or late:
                 context.failed(source, entry.link, exc)
                 continue
             log.warning("%s: %s; using the feed's own text instead", entry.link, exc)

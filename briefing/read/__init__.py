@@ -51,16 +51,19 @@ def load(
     *,
     title: str = "",
     timeout: float = DEFAULT_TIMEOUT,
+    **fetching,
 ) -> Document:
     """Read a file, an http(s) URL, or ``-`` for stdin into a Document with some text.
 
     ``title`` is the title to give a document that names none (a feed item's title, say);
-    ``timeout`` bounds a download.
+    ``timeout`` bounds a download, and ``fetching`` passes ``trust`` and ``deadline`` on
+    to ``briefing.fetch.http.fetch``.
     """
     from briefing.fetch.http import is_url
 
     if is_url(source):
-        return load_url(source, format, max_bytes=max_bytes, timeout=timeout, title=title)
+        limits = dict(max_bytes=max_bytes, timeout=timeout, **fetching)
+        return load_url(source, format, title=title, **limits)
     fmt = format_for("" if source == "-" else source, format)
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
