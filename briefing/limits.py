@@ -9,3 +9,7 @@ DEFAULT_TIMEOUT = 20.0
 #: Seconds a daily run may spend reading its sources (``run_timeout`` in the config); items
 #: not read by then count as failed, and the briefing is written with the others.
 DEFAULT_RUN_TIMEOUT = 30 * 60.0
+#: Web requests a daily run makes at once, in all and to one host (``max_connections``,
+#: ``max_connections_per_host`` in the config).
+DEFAULT_CONNECTIONS = 16
+DEFAULT_CONNECTIONS_PER_HOST = 4

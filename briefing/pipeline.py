@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -69,11 +69,15 @@ def summarize_entries(
     jobs: int | None = 1,
     executor: str = "local",
     scheduler: str | None = None,
+    digests_of: Callable[[list[Document], list[SummaryOptions]], list[DocumentDigest]]
+    | None = None,
 ) -> tuple[list[DocumentDigest], list[list[int]]]:
     """Digests of the entries, and which entries each digest stands for.
 
     With ``merge_duplicates``, near-copies (the same story syndicated with small edits) are
     summarised once, from the first of them, crediting every source that carried them.
+    ``digests_of(documents, options)``, when given, makes the digests instead of
+    ``summarize_many`` (a daily run's ``EarlySummaries``, which made some already).
     """
     from briefing.summarize.parallel import summarize_many
 
@@ -84,13 +88,16 @@ def summarize_entries(
     else:
         groups = [[i] for i in range(len(entries))]
     firsts = [entries[group[0]] for group in groups]
-    digests = summarize_many(
-        [e.document for e in firsts],
-        [e.options for e in firsts],
-        jobs=jobs,
-        executor=executor,
-        scheduler=scheduler,
-    )
+    if digests_of is not None:
+        digests = digests_of([e.document for e in firsts], [e.options for e in firsts])
+    else:
+        digests = summarize_many(
+            [e.document for e in firsts],
+            [e.options for e in firsts],
+            jobs=jobs,
+            executor=executor,
+            scheduler=scheduler,
+        )
     digests = [
         replace(
             digest,

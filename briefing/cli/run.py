@@ -58,7 +58,8 @@ def run(args) -> int:
     from dataclasses import replace
 
     from briefing.daily.config import SummaryOverrides, load_config, require_sources
-    from briefing.daily.logs import progress_reporter, setup_logging
+    from briefing.daily.logs import setup_logging
+    from briefing.daily.progress import progress_bars
     from briefing.daily.run import run_daily
 
     setup_logging(quiet=args.quiet, verbose=args.verbose, log_file=args.log_file)
@@ -67,7 +68,7 @@ def run(args) -> int:
         args.algorithm, args.language, args.sentences, args.ratio, args.max_sentences
     )
     config = replace(config, summary=flags.apply(config.summary))
-    with progress_reporter(len(config.sources)) as progress:
+    with progress_bars() as progress:
         result = run_daily(
             config,
             date=args.date,

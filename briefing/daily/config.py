@@ -9,9 +9,10 @@ included, so a bad config fails the same way on a quiet day as on a busy one.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing.daily.overrides import SummaryOverrides
 from briefing.daily.schema import (
     ConfigError,
     Locator,
@@ -23,7 +24,14 @@ from briefing.daily.schema import (
     unknown_key,
 )
 from briefing.errors import UsageError
-from briefing.limits import DEFAULT_RUN_TIMEOUT, DEFAULT_TIMEOUT, MAX_INPUT_BYTES
+from briefing.fetch.polite import check_contact
+from briefing.limits import (
+    DEFAULT_CONNECTIONS,
+    DEFAULT_CONNECTIONS_PER_HOST,
+    DEFAULT_RUN_TIMEOUT,
+    DEFAULT_TIMEOUT,
+    MAX_INPUT_BYTES,
+)
 from briefing.pipeline import DEFAULT_PAGE_SIZE
 from briefing.publish.outputs import DEFAULT_OUTPUTS
 from briefing.summarize import SummaryOptions
@@ -34,27 +42,6 @@ DEFAULT_HIGHLIGHTS = 5
 MAX_KEEP_DAYS = 36_500
 
 __all__ = ["DEFAULT_CONFIG", "Config", "ConfigError", "Source", "SummaryOverrides", "load_config"]
-
-
-@dataclass(frozen=True)
-class SummaryOverrides:
-    """Summary options a ``[summary]`` table or a source sets; ``None`` keeps what is above."""
-
-    algorithm: str | None = None
-    language: str | None = None
-    sentences: int | None = None
-    ratio: float | None = None
-    max_sentences: int | None = None
-
-    def apply(self, base: SummaryOptions) -> SummaryOptions:
-        """``base`` with these set; a count set here replaces a ratio above, and vice versa."""
-        changes = {f.name: getattr(self, f.name) for f in fields(self)}
-        changes = {k: v for k, v in changes.items() if v is not None}
-        if "sentences" in changes:
-            changes.setdefault("ratio", None)
-        if "ratio" in changes:
-            changes.setdefault("sentences", None)
-        return replace(base, **changes)
 
 
 @dataclass(frozen=True)
@@ -101,6 +88,12 @@ class Config:
     allow_private_addresses: bool = setting(
         False, help="let links from feeds and redirects reach loopback and private addresses"
     )
+    max_connections: int = setting(DEFAULT_CONNECTIONS, between(1, 256), "requests at once")
+    max_connections_per_host: int = setting(
+        DEFAULT_CONNECTIONS_PER_HOST, between(1, 64), "requests at once to one host"
+    )
+    contact: str = setting("", check_contact, "URL in the User-Agent for site owners")
+    respect_robots: bool = setting(False, help="ask robots.txt before fetching item pages")
     templates: Path | None = None
     summary: SummaryOptions = SummaryOptions()
     path: Path | None = field(default=None, compare=False)

@@ -1,11 +1,10 @@
-"""Messages for people and for cron: warnings and errors on stderr, optionally a log file,
-and a progress bar only when stderr is a terminal."""
+"""Messages for people and for cron: warnings and errors on stderr, optionally a log file
+(progress bars, only on a terminal, are ``progress.py``'s)."""
 
 from __future__ import annotations
 
 import logging
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -32,20 +31,3 @@ def setup_logging(
         handler.setLevel(logging.INFO)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         logger.addHandler(handler)
-
-
-@contextmanager
-def progress_reporter(total: int):
-    """A callable advancing a progress bar over sources; a no-op when stderr is not a tty."""
-    if not sys.stderr.isatty():
-        yield lambda name: logging.getLogger("briefing").info("reading %s", name)
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, unit="source", file=sys.stderr, leave=False) as bar:
-
-        def advance(name: str) -> None:
-            bar.set_description(name[:30])
-            bar.update(1)
-
-        yield advance

@@ -17,10 +17,12 @@ from pathlib import Path
 from briefing import pipeline
 from briefing.daily.config import Config
 from briefing.daily.lock import run_lock
+from briefing.daily.progress import as_progress
 from briefing.daily.sources import Gathered, Item, Seen, gather
 from briefing.daily.state import BriefedItem, State
 from briefing.errors import EXIT_PARTIAL, BriefingError
 from briefing.model import DocumentDigest
+from briefing.summarize.early import EarlySummaries
 
 log = logging.getLogger("briefing")
 
@@ -69,7 +71,9 @@ def run_daily(
 
 def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jobs) -> RunResult:
     seen = Seen(None if all_items else state, date, since)
-    gathered = gather(config, seen, progress or (lambda name: log.info("reading %s", name)))
+    progress = as_progress(progress)
+    summaries = EarlySummaries(jobs, on_done=progress.summarised)
+    gathered = gather(config, seen, progress, summaries)
     if (
         gathered.failures
         and not gathered.items
@@ -78,7 +82,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         raise BriefingError(
             f"no briefing written: every source failed ({'; '.join(gathered.failures)})"
         )
-    digests, groups = _summarize(config, gathered, jobs)
+    digests, groups = _summarize(config, gathered, jobs, summaries)
     failures = tuple(gathered.failures)
     if not digests and skip_empty:
         log.warning("nothing new since the last briefing: no briefing written (--skip-empty)")
@@ -125,7 +129,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
 
 
 def _summarize(
-    config: Config, gathered: Gathered, jobs: int | None
+    config: Config, gathered: Gathered, jobs: int | None, summaries: EarlySummaries | None = None
 ) -> tuple[list[DocumentDigest], list[list[Item]]]:
     """Digests of the new items, near-duplicates merged, in the order of the config's sources."""
     by_name = {source.name: source for source in config.sources}
@@ -135,7 +139,9 @@ def _summarize(
         )
         for item in gathered.items
     ]
-    digests, groups = pipeline.summarize_entries(entries, merge_duplicates=True, jobs=jobs)
+    digests, groups = pipeline.summarize_entries(
+        entries, merge_duplicates=True, jobs=jobs, digests_of=summaries and summaries.digests
+    )
     order = {name: n for n, name in enumerate(by_name)}
     ranked = sorted(
         range(len(digests)), key=lambda i: order.get(gathered.items[groups[i][0]].source, 0)

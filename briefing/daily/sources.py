@@ -1,9 +1,10 @@
 """Gathering a daily run's items from its sources: files, URL lists and RSS/Atom feeds.
 
-Every item is read by the same ``briefing.read.load`` as ``briefing summarize`` (a feed
-item's page goes through the HTML reader). Items briefed before are skipped: by URL or
-path with the same content, or by the same content from anywhere. A source or an item
-that fails is reported and the others go on.
+Every item is read by the same readers as ``briefing summarize`` (a feed item's page goes
+through the HTML reader). Items briefed before are skipped: by URL or path with the same
+content, or by the same content from anywhere. A source or an item that fails is reported
+and the others go on. Feeds and pages are fetched concurrently (``fetching``), and items
+are taken in the config's order all the same.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.daily.config import Config, Source
+from briefing.daily.progress import Progress, as_progress
 from briefing.daily.state import State
 from briefing.errors import BriefingError
 from briefing.fetch.addresses import Trust
-from briefing.fetch.http import RefusedError
 from briefing.model import Document
-from briefing.read import load, parse, require_text
+from briefing.read import load
 from briefing.read.registry import reader_for_extension
 
 log = logging.getLogger("briefing")
@@ -71,13 +72,29 @@ class Seen:
 class Context:
     """What a source kind's ``items`` function gets besides its source: the config, what
     was seen before, where to report an item that failed, and what every download must
-    respect (``fetching()``: limits, the address policy, the run's deadline)."""
+    respect (``fetching()``: limits, the address policy, the run's deadline). ``fetcher``
+    runs the run's requests (``feeds``: each feed's, asked for first); ``summaries`` takes
+    each item, to summarise while the run waits for answers (``meanwhile``)."""
 
     config: Config
     seen: Seen
     gathered: Gathered
     trust: Trust | None = None
     deadline: float | None = None  # time.monotonic() when run_timeout runs out
+    progress: Progress = field(default_factory=Progress)
+    summaries: object | None = None  # briefing.summarize.early.EarlySummaries
+    fetcher: object | None = None  # briefing.fetch.pool.Fetcher, while gathering
+    feeds: dict = field(default_factory=dict)
+
+    def meanwhile(self) -> bool:
+        """Do one piece of work while waiting for an answer; False when there is none."""
+        return bool(self.summaries) and self.summaries.work()
+
+    def taken(self, source: Source, item: Item) -> None:
+        """An item is in: hand it over to be summarised early."""
+        if self.summaries is not None:
+            self.summaries.add(item.document, self.config.options_for(source))
+            self.progress.to_summarise(1)
 
     def fetching(self) -> dict:
         """The limits and the address policy of every download of this run."""
@@ -120,27 +137,52 @@ def content_hash(document: Document) -> str:
 
 
 def gather(
-    config: Config, seen: Seen, progress: Callable[[str], None] = lambda _: None
+    config: Config,
+    seen: Seen,
+    progress: Progress | Callable[[str], None] | None = None,
+    summaries=None,
 ) -> Gathered:
-    """Read every source's new items; failures are collected, never raised."""
+    """Read every source's new items; failures are collected, never raised.
+
+    Every source is started first (its feed asked for, its pages queued), then its items
+    are taken, source by source in the config's order. ``summaries`` (an EarlySummaries)
+    gets each item as it comes.
+    """
+    from briefing.daily.fetching import fetching
     from briefing.daily.kinds import SOURCE_KINDS
 
     operator_urls = [u for s in config.sources for u in _targets(s)]
     trust = Trust.of(operator_urls, config.allow_private_addresses)
     deadline = time.monotonic() + config.run_timeout
-    context = Context(config, seen, Gathered(), trust, deadline)
-    for source in config.sources:
-        progress(source.name)
-        if context.out_of_time(source, (_targets(source) or (source.name,))[0]):
-            continue
-        try:
-            for item in SOURCE_KINDS[source.kind].items(source, context):
-                context.gathered.items.append(item)
-        except BriefingError as exc:
-            context.gathered.failures.append(f"source {source.name!r}: {exc}")
-            context.gathered.failed_sources.add(source.name)
-            log.warning("source %r failed: %s", source.name, exc)
+    progress = as_progress(progress)
+    context = Context(config, seen, Gathered(), trust, deadline, progress, summaries)
+    with fetching(context):
+        started = []
+        for source in config.sources:
+            progress(source.name)
+            if context.out_of_time(source, (_targets(source) or (source.name,))[0]):
+                continue
+            try:
+                started.append((source, SOURCE_KINDS[source.kind].items(source, context)))
+            except BriefingError as exc:  # reported in its turn, below
+                started.append((source, exc))
+        for source, items in started:
+            _take(context, source, items)
     return context.gathered
+
+
+def _take(context: Context, source: Source, items) -> None:
+    """Take one source's items (or report why it failed)."""
+    try:
+        if isinstance(items, BriefingError):
+            raise items
+        for item in items:
+            context.gathered.items.append(item)
+            context.taken(source, item)
+    except BriefingError as exc:
+        context.gathered.failures.append(f"source {source.name!r}: {exc}")
+        context.gathered.failed_sources.add(source.name)
+        log.warning("source %r failed: %s", source.name, exc)
 
 
 class _OutOfTime(BriefingError):
@@ -173,44 +215,15 @@ def file_items(source: Source, context: Context) -> Iterator[Item]:
 
 
 def url_items(source: Source, context: Context) -> Iterator[Item]:
-    """Each listed page not briefed before."""
-    for url in source.urls[: source.max_items]:
-        if context.seen.location(url):
-            continue  # briefed before: not fetched again
-        if context.out_of_time(source, url):
-            continue
-        try:
-            document = load(url, **context.fetching())
-        except BriefingError as exc:
-            context.failed(source, url, exc)
-            continue
-        if item := context.accept(source, url, document):
-            yield item
+    """Each listed page not briefed before (fetched now, taken in the list's order)."""
+    from briefing.daily.fetching import Page, page_items
+
+    return page_items(source, context, [Page(url) for url in source.urls[: source.max_items]])
 
 
 def feed_items(source: Source, context: Context) -> Iterator[Item]:
-    """Each new entry of a feed: its page, read; or, when that fails, the feed's own text."""
-    from briefing.fetch.feeds import read_feed
+    """Each new entry of a feed: its page, read; or, when that fails, the feed's own text.
+    The feed is fetched (and its pages queued) when this is called."""
+    from briefing.daily.fetching import feed_pages, page_items
 
-    limits = context.fetching()
-    for entry in read_feed(source.feed, **limits)[: source.max_items]:
-        if context.seen.location(entry.link):
-            continue
-        if context.out_of_time(source, entry.link):
-            continue
-        try:
-            document = load(entry.link, title=entry.title, **limits)
-        except BriefingError as exc:
-            # a refused link or the run's end fails the item: the feed's text is no stand-in
-            late = context.deadline is not None and time.monotonic() >= context.deadline
-            if not entry.content or isinstance(exc, RefusedError) or late:
-                context.failed(source, entry.link, exc)
-                continue
-            log.warning("%s: %s; using the feed's own text instead", entry.link, exc)
-            try:
-                document = require_text(parse(entry.content, entry.link, "html", title=entry.title))
-            except BriefingError as exc:
-                context.failed(source, entry.link, exc)
-                continue
-        if item := context.accept(source, entry.link, document, entry.published):
-            yield item
+    return page_items(source, context, feed_pages(source, context))

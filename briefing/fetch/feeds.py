@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.fetch.http import FetchError, fetch
+from briefing.fetch.http import FetchError, Response, fetch
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,13 @@ class Entry:
 
 def read_feed(url: str, **limits) -> list[Entry]:
     """Fetch and parse a feed; a feed that is not a feed raises FetchError."""
+    return parse_feed(url, fetch(url, **limits))
+
+
+def parse_feed(url: str, response: Response) -> list[Entry]:
+    """The entries of a fetched feed (with http(s) links); FetchError if it is no feed."""
     import feedparser
 
-    response = fetch(url, **limits)
     parsed = feedparser.parse(response.body, response_headers={"content-location": response.url})
     entries = []
     for raw in parsed.entries:

@@ -6,7 +6,9 @@ a feed and its items' pages in a daily run. Nothing else in the package opens a 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 from briefing._version import __version__
@@ -34,13 +36,28 @@ class RefusedError(FetchError):
     """A URL learnt from fetched content leads to an address the policy refuses."""
 
 
+class StatusError(FetchError):
+    """The server answered with an error status; ``retry_after`` is its Retry-After header
+    (as sent, '' when none), which a 429 or 503 may carry."""
+
+    def __init__(self, message: str, status: int, retry_after: str = ""):
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class Response:
-    """What was fetched: the final URL (after redirects), its content type and body."""
+    """What was fetched: the final URL (after redirects), its content type and body; the
+    status (304 when a conditional request found no change: the body is then empty) and
+    the validators to send back next time (``ETag``, ``Last-Modified``)."""
 
     url: str
     content_type: str
     body: bytes
+    status: int = 200
+    etag: str = ""
+    last_modified: str = ""
 
 
 def decode_page(response: Response) -> str:
@@ -76,12 +93,14 @@ def fetch(
     max_bytes: int = MAX_INPUT_BYTES,
     trust: Trust | None = None,
     deadline: float | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
     """GET ``url``, following at most ``MAX_REDIRECTS`` redirects, each to http(s) only.
 
     ``trust`` says which origins the operator wrote (default: ``url``'s own); any other URL,
     a redirect's included, may only reach public addresses. The request, redirects and
     all, ends within ``timeout`` seconds, or at ``deadline`` (``time.monotonic``) if sooner.
+    ``headers`` adds request headers or replaces ours (``User-Agent``, ``If-None-Match``).
     """
     import httpcore
     import httpx
@@ -89,13 +108,14 @@ def fetch(
     from briefing.fetch.transport import Deadline, PinnedBackend
 
     check_url(url)
+    sent = _request_headers(headers or {})
     trust = trust if trust is not None else Trust.of([url])
     clock = Deadline.start(timeout, deadline)
     backend = PinnedBackend(clock)
     first = url
     try:
         with httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=_ssl_context(),
             network_backend=backend,
             retries=0,
         ) as pool:
@@ -111,12 +131,7 @@ def fetch(
                         port=target.port,
                         target=target.raw_path,
                     ),
-                    headers=[
-                        (b"Host", target.netloc),
-                        (b"User-Agent", USER_AGENT.encode()),
-                        (b"Accept", b"*/*"),
-                        (b"Accept-Encoding", ACCEPT.encode()),
-                    ],
+                    headers=[(b"Host", target.netloc), *sent],
                     extensions={
                         "timeout": dict.fromkeys(("connect", "read", "write", "pool"), timeout)
                     },
@@ -129,9 +144,16 @@ def fetch(
                         continue
                     if response.status >= 400:
                         reason = response.extensions.get("reason_phrase", b"").decode("latin-1")
-                        raise FetchError(f"{url}: HTTP {response.status} {reason}".rstrip())
+                        raise StatusError(
+                            f"{url}: HTTP {response.status} {reason}".rstrip(),
+                            response.status,
+                            headers.get("retry-after", ""),
+                        )
+                    kind = headers.get("content-type", "")
+                    if response.status == 304:
+                        return Response(str(target), kind, b"", 304, *_validators(headers))
                     body = _read_capped(response, headers, url, max_bytes, clock)
-                    return Response(str(target), headers.get("content-type", ""), body)
+                    return Response(str(target), kind, body, 200, *_validators(headers))
             raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
     except httpcore.TimeoutException:
         raise FetchError(f"{url}: {clock.why()}") from None
@@ -139,6 +161,33 @@ def fetch(
         raise FetchError(f"{url}: {exc}") from None
     except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol) as exc:
         raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}") from None
+
+
+@cache
+def _ssl_context():
+    """One TLS context for every request: loading the CA bundle costs tens of milliseconds."""
+    import httpx
+
+    return httpx.create_ssl_context(trust_env=False)
+
+
+def _request_headers(extra: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
+    """Our headers with ``extra`` added, or put in place of ours of the same name."""
+    headers = {"user-agent": ("User-Agent", USER_AGENT), "accept": ("Accept", "*/*")}
+    headers["accept-encoding"] = ("Accept-Encoding", ACCEPT)
+    for name, value in extra.items():
+        if any(c in value for c in "\r\n\0"):
+            raise FetchError(f"request header {name} holds a line break")
+        headers[name.lower()] = (name, value)
+    return [(name.encode("latin-1"), value.encode("latin-1")) for name, value in headers.values()]
+
+
+def _validators(headers: dict[str, str]) -> tuple[str, str]:
+    """The ETag and Last-Modified to send back, unless too long to be honest ones."""
+    return tuple(
+        value if len(value) <= 512 and value.isprintable() else ""
+        for value in (headers.get("etag", ""), headers.get("last-modified", ""))
+    )
 
 
 def _pin(backend, url: str, where: str, trust: Trust, clock) -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "has_text",
     "load",
     "parse",
+    "read_response",
     "require_text",
 ]
 
@@ -88,9 +89,15 @@ def load(
 
 def load_url(url: str, format: str | None = None, *, title: str = "", **limits) -> Document:
     """Fetch a web page (or a text file on the web) and read it; HTML unless told otherwise."""
-    from briefing.fetch.http import decode_page, fetch
+    from briefing.fetch.http import fetch
 
-    response = fetch(url, **limits)
+    return read_response(url, fetch(url, **limits), format, title=title)
+
+
+def read_response(url: str, response, format: str | None = None, *, title: str = "") -> Document:
+    """Read a page already fetched (a ``briefing.fetch.http.Response``) from ``url``."""
+    from briefing.fetch.http import decode_page
+
     if format is None:
         by_path = reader_for_extension(Path(url.split("?")[0]).suffix)
         is_plain = response.content_type.startswith(("text/plain", "text/markdown"))

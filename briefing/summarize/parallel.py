@@ -9,7 +9,7 @@ read here, since its workers may not see this machine's files.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing.errors import UsageError
 from briefing.model import Document, DocumentDigest
@@ -35,12 +35,15 @@ def summarize_many(
     jobs: int | None = None,
     executor: str = "local",
     scheduler: str | None = None,
+    on_done: Callable[[int], None] | None = None,
 ) -> list[DocumentDigest]:
     """Digests of ``sources`` (paths, URLs, ``-`` or Documents), in the order given.
 
     ``options`` is one SummaryOptions for all, or one per source; ``format`` and
-    ``max_input_bytes`` apply to the sources that are still to be read.
+    ``max_input_bytes`` apply to the sources that are still to be read. ``on_done(n)`` is
+    told as digests come in (a progress bar).
     """
+    done = on_done or (lambda count: None)
     reading = dict(format=format, max_bytes=max_input_bytes)
     if isinstance(options, SummaryOptions):
         options = [options] * len(sources)
@@ -48,7 +51,9 @@ def summarize_many(
         raise UsageError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
     if executor == "dask":
         documents = [_read(source, **reading) for source in sources]
-        return _on_dask(documents, options, scheduler)
+        digests = _on_dask(documents, options, scheduler)
+        done(len(digests))
+        return digests
     if scheduler:
         raise UsageError("--scheduler needs --executor dask")
     jobs = default_jobs() if jobs is None else jobs
@@ -57,8 +62,12 @@ def summarize_many(
     # Standard input can only be read once, here.
     sources = [_read(s, **reading) if s == "-" else s for s in sources]
     if jobs == 1 or len(sources) < 2:
-        return [summarize_one(s, o, **reading) for s, o in zip(sources, options)]
-    return _on_local_pool(sources, options, reading, min(jobs, len(sources)))
+        digests = []
+        for source, option in zip(sources, options):
+            digests.append(summarize_one(source, option, **reading))
+            done(1)
+        return digests
+    return _on_local_pool(sources, options, reading, min(jobs, len(sources)), done)
 
 
 def summarize_one(
@@ -88,7 +97,7 @@ def read_all(
     return [_read(source, format, max_bytes) for source in sources]
 
 
-def _on_local_pool(sources, options, reading: dict, jobs: int) -> list[DocumentDigest]:
+def _on_local_pool(sources, options, reading: dict, jobs: int, done) -> list[DocumentDigest]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
@@ -98,7 +107,13 @@ def _on_local_pool(sources, options, reading: dict, jobs: int) -> list[DocumentD
     context = multiprocessing.get_context(method)
     chunk = max(1, len(sources) // (jobs * 4))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(partial(summarize_one, **reading), sources, options, chunksize=chunk))
+        digests = []
+        for digest in pool.map(
+            partial(summarize_one, **reading), sources, options, chunksize=chunk
+        ):
+            digests.append(digest)
+            done(1)
+        return digests
 
 
 def _on_dask(documents: list[Document], options: SummaryOptions, scheduler: str | None):
