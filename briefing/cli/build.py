@@ -40,7 +40,7 @@ def add(commands, epilog: str) -> None:
         "--to",
         default=",".join(DEFAULT_OUTPUTS),
         metavar="LIST",
-        help="comma-separated outputs among md, html, pdf (default: all three; see "
+        help="comma-separated outputs among md, html, pdf, json (default: md, html, pdf; see "
         "'briefing algorithms --all' for more)",
     )
     parser.add_argument(

@@ -8,10 +8,10 @@ included, so a bad config fails the same way on a quiet day as on a busy one.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from briefing.daily.mailconfig import MailSettings, check_base_url, check_interests, parse_mail
 from briefing.daily.schema import (
     ConfigError,
     Locator,
@@ -20,6 +20,7 @@ from briefing.daily.schema import (
     positive,
     schema,
     setting,
+    under,
     unknown_key,
 )
 from briefing.errors import UsageError
@@ -66,6 +67,7 @@ class Source:
     kind: str
     target: str | tuple[str, ...]
     max_items: int = setting(50, positive)
+    interests: tuple[str, ...] = setting((), check_interests)
     summary: SummaryOverrides = SummaryOverrides()
 
     @property
@@ -102,6 +104,9 @@ class Config:
         False, help="let links from feeds and redirects reach loopback and private addresses"
     )
     templates: Path | None = None
+    interests: tuple[str, ...] = setting((), check_interests)
+    base_url: str = setting("", check_base_url)  # where output_dir is published (feed links)
+    mail: MailSettings | None = None
     summary: SummaryOptions = SummaryOptions()
     path: Path | None = field(default=None, compare=False)
 
@@ -119,7 +124,7 @@ class Config:
 
 
 #: Keys of the top level that are not settings of their own.
-_STRUCTURE = ("sources", "summary", "path")
+_STRUCTURE = ("sources", "summary", "path", "mail")
 
 
 def load_config(path: str | Path) -> Config:
@@ -151,7 +156,7 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
     raw_sources = data.pop("sources", [])
     if not isinstance(raw_sources, list) or not all(isinstance(s, dict) for s in raw_sources):
         raise where.error("sources", "must be an array of tables: [[sources]]")
-    raw_summary = data.pop("summary", {})
+    raw_mail, raw_summary = data.pop("mail", None), data.pop("summary", {})
     if not isinstance(raw_summary, dict):
         raise where.error("summary", "must be a table: [summary]")
     top_schema = {k: v for k, v in schema(Config).items() if k not in _STRUCTURE}
@@ -159,12 +164,12 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
     # Summary options may also stand at the top level, as in earlier versions.
     for key in [k for k in data if k in summary_keys]:
         raw_summary.setdefault(key, data.pop(key))
-    values = _fields(where, data, top_schema, [*top_schema, "summary", "sources"])
+    values = _fields(where, data, top_schema, [*top_schema, "summary", "sources", "mail"])
     base = path.parent
     for key in ("output_dir", "database", "templates"):
         if values.get(key) is not None:
-            values[key] = _under(base, values[key])
-    values.setdefault("output_dir", _under(base, "output"))
+            values[key] = under(base, values[key])
+    values.setdefault("output_dir", under(base, "output"))
     _check_with(where, "formats", values, _formats)
     _check_with(where, "page_size", values, _page_size)
     _check_with(where, "templates", values, _templates)
@@ -173,6 +178,7 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
         summary = overrides.apply(SummaryOptions())
     except UsageError as exc:
         raise where.error(_culprit(exc, raw_summary), str(exc)) from None
+    values["mail"] = parse_mail(where, raw_mail, base)
     config = Config(path=path, summary=summary, **values)
     sources = tuple(_source(where, i, raw, base, config) for i, raw in enumerate(raw_sources))
     names = [s.name for s in sources]
@@ -216,7 +222,7 @@ def _source(where: Locator, index: int, raw: dict, base: Path, config: Config) -
     from briefing.daily.kinds import SOURCE_KINDS
 
     kinds = {kind.key: kind for kind in SOURCE_KINDS.values()}
-    own = {k: v for k, v in schema(Source).items() if k in ("name", "max_items")}
+    own = {k: v for k, v in schema(Source).items() if k in ("name", "max_items", "interests")}
     summary_keys = list(schema(SummaryOverrides))
     known = [*own, *kinds, *summary_keys]
     for key in raw:
@@ -236,7 +242,7 @@ def _source(where: Locator, index: int, raw: dict, base: Path, config: Config) -
     except ValueError as exc:
         raise where.error(kind.key, str(exc), index) from None
     if kind.is_path:
-        target = str(_under(base, target))
+        target = str(under(base, target))
     values = _fields(where, {k: v for k, v in raw.items() if k in own}, own, known, index)
     overrides = _summary(where, {k: v for k, v in raw.items() if k in summary_keys}, index)
     try:
@@ -288,8 +294,3 @@ def _templates(folder: Path) -> Path:
     if not folder.is_dir():
         raise ValueError(f"must be a folder of templates; {folder} is not one")
     return folder
-
-
-def _under(base: Path, path: str | Path) -> Path:
-    """``path`` relative to the config file's folder, tidied (``examples/../output`` -> ``output``)."""
-    return Path(os.path.normpath(base / Path(path).expanduser()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
 import types
 import typing
@@ -81,6 +82,11 @@ def convert(value, kind, key: str):
             raise ValueError(f"must be a list, not {value!r}")
         return tuple(convert(v, item, key) for v in value)
     raise TypeError(f"no TOML conversion for {kind!r} ({key})")  # a bug in a schema
+
+
+def under(base: Path, path: str | Path) -> Path:
+    """``path`` relative to the config file's folder, tidied (``examples/../output`` -> ``output``)."""
+    return Path(os.path.normpath(base / Path(path).expanduser()))
 
 
 def unknown_key(key: str, known) -> str:

@@ -21,7 +21,7 @@ from briefing.daily.state import State
 from briefing.errors import BriefingError
 from briefing.fetch.addresses import Trust
 from briefing.fetch.http import RefusedError
-from briefing.model import Document
+from briefing.model import Document, Failure
 from briefing.read import load, parse, require_text
 from briefing.read.registry import reader_for_extension
 
@@ -37,15 +37,24 @@ class Item:
     hash: str
     document: Document
     published: str = ""
+    #: When its content changed since it was last briefed: the date of that briefing.
+    updated_since: str = ""
 
 
 @dataclass
 class Gathered:
-    """What the sources gave: new items, and one message per source or item that failed."""
+    """What the sources gave: new items, and one message per source or item that failed
+    (``problems``: the same, as the briefing shows them)."""
 
     items: list[Item] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     failed_sources: set[str] = field(default_factory=set)
+    problems: list[Failure] = field(default_factory=list)
+
+    def failed(self, source: str, message: str) -> None:
+        self.failures.append(f"source {source!r}: {message}")
+        self.failed_sources.add(source)
+        self.problems.append(Failure(source, message))
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,11 @@ class Seen:
 
     def content(self, digest: str) -> bool:
         return bool(self.state) and self.state.seen_hash(digest, self.since or "", self.before)
+
+    def last_briefed(self, location: str) -> str:
+        if not self.state:
+            return ""
+        return self.state.last_briefed(location, self.since or "", self.before)
 
 
 @dataclass
@@ -99,16 +113,17 @@ class Context:
     def failed(self, source: Source, location: str, exc: Exception) -> None:
         """Report one item that could not be read; the source goes on with the next."""
         message = str(exc) if str(exc).startswith(location) else f"{location}: {exc}"
-        self.gathered.failures.append(f"source {source.name!r}: {message}")
-        self.gathered.failed_sources.add(source.name)
+        self.gathered.failed(source.name, message)
         log.warning("source %r: %s", source.name, message)
 
     def accept(self, source: Source, location: str, document: Document, published: str = ""):
         """The Item for a document, or None when this content was briefed before."""
         digest = content_hash(document)
-        if digest in self.seen.location(location) or self.seen.content(digest):
+        before = self.seen.location(location)
+        if digest in before or self.seen.content(digest):
             return None
-        return Item(source.name, location, digest, document, published)
+        updated = self.seen.last_briefed(location) if before else ""
+        return Item(source.name, location, digest, document, published, updated)
 
 
 def content_hash(document: Document) -> str:
@@ -137,8 +152,7 @@ def gather(
             for item in SOURCE_KINDS[source.kind].items(source, context):
                 context.gathered.items.append(item)
         except BriefingError as exc:
-            context.gathered.failures.append(f"source {source.name!r}: {exc}")
-            context.gathered.failed_sources.add(source.name)
+            context.gathered.failed(source.name, str(exc))
             log.warning("source %r failed: %s", source.name, exc)
     return context.gathered
 

@@ -38,6 +38,15 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_location ON items(location);
 CREATE INDEX IF NOT EXISTS items_hash ON items(hash);
+CREATE TABLE IF NOT EXISTS deliveries (
+    date TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_attempt TEXT NOT NULL DEFAULT '',
+    pending TEXT NOT NULL DEFAULT '',
+    message_id TEXT NOT NULL DEFAULT '',
+    message TEXT NOT NULL DEFAULT ''
+);
 """
 
 
@@ -57,6 +66,20 @@ class Run:
     items: int
     failed_sources: int
     outputs: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Whether the briefing of a date was mailed: ``status`` is ``sent``, ``failed`` or
+    ``partial`` (some recipients refused); ``pending`` are the addresses still to send to."""
+
+    date: str
+    status: str
+    attempts: int
+    last_attempt: str
+    pending: tuple[str, ...]
+    message_id: str
     message: str
 
 
@@ -168,6 +191,46 @@ class State:
                     run_id,
                 ),
             )
+
+    def last_briefed(self, location: str, since: str, before: str) -> str:
+        """The date of the latest run that briefed this URL or path in that window, or ""."""
+        rows = self._query(
+            "SELECT MAX(runs.date) FROM items JOIN runs ON runs.id = items.run_id "
+            "WHERE location = ? AND runs.date >= ? AND runs.date < ?",
+            (location, since, before),
+        )
+        return (rows[0][0] if rows else None) or ""
+
+    def record_delivery(
+        self, date: str, *, status: str, attempted: str, pending=(), message_id="", message=""
+    ) -> None:
+        """Record one attempt to mail the briefing of ``date`` (counting attempts)."""
+        with self._write():
+            self._db.execute(
+                "INSERT INTO deliveries (date, status, attempts, last_attempt, pending, "
+                "message_id, message) VALUES (?, ?, 1, ?, ?, ?, ?) ON CONFLICT(date) DO UPDATE "
+                "SET status = excluded.status, attempts = attempts + 1, last_attempt = "
+                "excluded.last_attempt, pending = excluded.pending, message_id = "
+                "excluded.message_id, message = excluded.message",
+                (date, status, attempted, "\n".join(pending), message_id, message),
+            )
+
+    def delivery(self, date: str) -> Delivery | None:
+        """The mail record of one date, if it was ever mailed."""
+        return next((d for d in self.deliveries(1, date=date)), None)
+
+    def deliveries(
+        self, limit: int = 20, *, undelivered: bool = False, date: str = "%"
+    ) -> list[Delivery]:
+        """Mail records, newest date first (with ``undelivered``, only those not sent)."""
+        rows = self._query(
+            "SELECT date, status, attempts, last_attempt, pending, message_id, message "
+            "FROM deliveries WHERE status != ? AND date LIKE ? ORDER BY date DESC LIMIT ?",
+            ("sent" if undelivered else "", date, limit),
+        )
+        return [
+            Delivery(*row[:4], tuple(filter(None, row[4].split("\n"))), *row[5:]) for row in rows
+        ]
 
     def runs(self, limit: int = 20) -> list[Run]:
         rows = self._query(

@@ -54,10 +54,17 @@ class Output:
     render: Callable[[Rendering], bytes]
 
 
+def _json(rendering: Rendering) -> bytes:
+    from briefing.compose.json import briefing_json
+
+    return briefing_json(rendering.briefing).encode("utf-8")
+
+
 _BUILTIN = (
     Output("md", "md", "the briefing as Markdown", lambda r: r.markdown.encode("utf-8")),
     Output("html", "html", "one self-contained HTML page", lambda r: r.html.encode("utf-8")),
     Output("pdf", "pdf", "a PDF with bookmarks and page numbers", lambda r: r.pdf),
+    Output("json", "json", "the whole briefing as one JSON object, for scripts", _json),
 )
 
 OUTPUTS: Registry[Output] = Registry("briefing.outputs", Output, _BUILTIN, "output")
