@@ -51,7 +51,7 @@ def read(text: str, source: str) -> Document:
     if not text.strip():
         return Document(title="", source=source, format="html", sections=())
     root = htmltags.parse_html(text)
-    tag_blocks = list(htmltags.iter_blocks(root))
+    tag_blocks = list(htmltags.iter_blocks(root, links=False))
     title = _clean(root.findtext(".//title") or "")
     extraction = _extract(_without_heading_ids(text, root))
     blocks = list(_xml_blocks(extraction.body)) if extraction is not None else []

@@ -53,13 +53,14 @@ def read(text: str, source: str, *, format: str = "html") -> Document:
     return from_blocks(list(iter_blocks(root)), source, format=format, title=page_title)
 
 
-def iter_blocks(element, levels: SectionLevels | None = None):
+def iter_blocks(element, levels: SectionLevels | None = None, *, links: bool = True):
     """Yield ``(level, text)`` in document order: level 1-6 for headings, 0 for text blocks.
 
     A block's text is its own text and its inline children's, not that of blocks nested
     in it (those are yielded on their own), so nothing is read twice. A heading's level
     follows ``<section>`` nesting (see ``SectionLevels``) and its text leaves out
-    permalink symbols (see ``heading_text``).
+    permalink symbols (see ``heading_text``). ``links=False`` leaves out blocks that are
+    nothing but a link: the entries of menus and tables of contents.
     """
     levels = levels if levels is not None else SectionLevels()
     tag = tag_of(element)
@@ -71,22 +72,24 @@ def iter_blocks(element, levels: SectionLevels | None = None):
             yield levels.level_of(tag), text
         return
     if tag in BLOCKS:
-        parts, nested = [element.text or ""], []
+        parts, nested, linked = [element.text or ""], [], []
         for child in element:
             if _contains_block(child):
                 nested.append(child)
             else:
                 parts.append(_inline_text(child))
+                if tag_of(child) == "a":
+                    linked.append(parts[-1])
             parts.append(child.tail or "")
         text = _clean("".join(parts))
-        if text:
+        if text and (links or text != _clean(" ".join(linked))):
             yield 0, text
         for child in nested:
-            yield from iter_blocks(child, levels)
+            yield from iter_blocks(child, levels, links=links)
         return
     opened = levels.enter(tag)
     for child in element:
-        yield from iter_blocks(child, levels)
+        yield from iter_blocks(child, levels, links=links)
     if opened:
         levels.leave()
 
