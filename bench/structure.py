@@ -43,8 +43,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from briefing.read import parse  # noqa: E402
 from structure_forms import FORMS, GENERATED, Paper, build_site  # noqa: E402
+
+from briefing.read import parse  # noqa: E402
 
 DEFAULT_PAPERS = Path("/work/shared/eval/scisummnet.jsonl")
 TARGET = 0.95
@@ -153,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 fmt, render = FORMS[name]
                 texts = [render(paper) for paper in papers]
-            documents = [parse(t, f"{p.id}.{fmt}", fmt) if t else None for p, t in zip(papers, texts)]
+            documents = [
+                parse(t, f"{p.id}.{fmt}", fmt) if t else None for p, t in zip(papers, texts)
+            ]
             r = score(papers, documents)
             print(
                 f"{name:<12}{fmt:<10}{r['headings']:>9}{r['precision']:>11.3f}{r['recall']:>8.3f}"
@@ -188,4 +191,3 @@ def show_misses(papers, documents, limit: int) -> None:
 
 if __name__ == "__main__":
     sys.exit(main())
-

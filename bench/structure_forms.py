@@ -93,8 +93,7 @@ def anchors(paper: Paper) -> str:
         return f'<h{level} id="{slug}"><a class="anchor" href="#{slug}">#</a> {text}</h{level}>'
 
     chapters = "".join(
-        f'<li class="chapter-item"><a href="ch{n}.html"><strong>{n}.</strong> Chapter {n}</a>'
-        "</li>"
+        f'<li class="chapter-item"><a href="ch{n}.html"><strong>{n}.</strong> Chapter {n}</a></li>'
         for n in range(1, 9)
     )
     top = f'<h1 id="{_slug(paper.title)}"><a class="header" href="#top">{escape(paper.title)}</a></h1>'

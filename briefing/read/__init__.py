@@ -16,7 +16,7 @@ from briefing.errors import InputError, TooLargeError
 from briefing.limits import DEFAULT_TIMEOUT, MAX_INPUT_BYTES
 from briefing.model import Document
 from briefing.read import sniff
-from briefing.read.decode import decode, decode_html, declared_charset
+from briefing.read.decode import declared_charset, decode, decode_html
 from briefing.read.registry import READERS, reader_for_extension, reader_for_media_type
 
 __all__ = [

@@ -160,9 +160,7 @@ def place_headings(blocks: list[tuple[int, str]], root) -> list[tuple[int, str]]
             anchors.append(found)
         placed.append((offset, level, text))
     kept = [
-        h
-        for i, h in enumerate(page.headings)
-        if h in confirmed or _heads_content(i, page, anchors)
+        h for i, h in enumerate(page.headings) if h in confirmed or _heads_content(i, page, anchors)
     ]
     result: list[tuple[int, str]] = []
     pending = iter(kept)
@@ -239,7 +237,9 @@ def _heads_content(index: int, page: PageText, anchors: list[int]) -> bool:
 def _other_text(page: PageText, start: int, end: int) -> int:
     """Characters of text between two offsets that are not in a heading."""
     inside = sum(
-        min(h.end, end) - max(h.start, start) for h in page.headings if h.end > start and h.start < end
+        min(h.end, end) - max(h.start, start)
+        for h in page.headings
+        if h.end > start and h.start < end
     )
     return max(0, end - start - inside - 2)
 
