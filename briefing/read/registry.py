@@ -48,6 +48,18 @@ def _html(text: str, source: str) -> Document:
     return read(text, source)
 
 
+def _is_markdown(text: str) -> bool:
+    from briefing.read.sniff import is_markdown
+
+    return is_markdown(text)
+
+
+def _is_html(text: str) -> bool:
+    from briefing.read.sniff import is_html
+
+    return is_html(text)
+
+
 _BUILTIN = (
     Reader(
         "text",
@@ -62,6 +74,7 @@ _BUILTIN = (
         (".md", ".markdown"),
         _markdown,
         ("text/markdown", "text/x-markdown"),
+        _is_markdown,
     ),
     Reader(
         "html",
@@ -69,6 +82,7 @@ _BUILTIN = (
         (".html", ".htm", ".xhtml"),
         _html,
         ("text/html", "application/xhtml+xml"),
+        _is_html,
     ),
 )
 
