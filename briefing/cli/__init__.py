@@ -19,6 +19,7 @@ from briefing.errors import (
     EXIT_LOCKED,
     EXIT_OK,
     EXIT_PARTIAL,
+    EXIT_TERMINATED,
     EXIT_USAGE,
     BriefingError,
     TooLargeError,
@@ -32,7 +33,8 @@ exit codes:
   {EXIT_USAGE}  usage error (bad option or argument, bad config file)
   {EXIT_PARTIAL}  'run' only: briefing written, but some sources or items failed
   {EXIT_LOCKED}  'run' only: another run holds the lock
-  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)"""
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
+  {EXIT_TERMINATED}  'run' only: terminated (SIGTERM); the run is recorded as interrupted"""
 
 COMMANDS = (summarize, build, algorithms, run, init, history, cron, eval_command)
 

@@ -30,12 +30,14 @@ def run(args) -> int:
     if not config.database_path.exists():
         print("no runs yet", file=sys.stderr)
         return EXIT_OK
+    from briefing.compose.text import escape_controls
+
     with State.open(config.database_path) as state:
         runs = state.runs(args.limit)
     for run in runs:
         ended = run.ended[11:19] if run.ended else "--:--:--"
         print(
-            f"{run.id:>4}  {run.date}  {run.started[11:19]}-{ended}  {run.status:<8} "
-            f"{run.items:>3} items  {run.failed_sources} failed  {run.message[:60]}"
+            f"{run.id:>4}  {run.date}  {run.started[11:19]}-{ended}  {run.status:<11} "
+            f"{run.items:>3} items  {run.failed_sources} failed  {escape_controls(run.message)[:60]}"
         )
     return EXIT_OK

@@ -74,6 +74,7 @@ class Source:
     kind: str
     target: str | tuple[str, ...]
     max_items: int = _setting(50, _positive)
+    follow_symlinks: bool = _setting(False, help="read links to files outside the folder")
     summary: SummaryOverrides = SummaryOverrides()
 
     @property
@@ -218,7 +219,7 @@ def _source(where: Locator, index: int, raw: dict, base: Path, config: Config) -
     from briefing.daily.kinds import SOURCE_KINDS
 
     kinds = {kind.key: kind for kind in SOURCE_KINDS.values()}
-    own = {k: v for k, v in schema(Source).items() if k in ("name", "max_items")}
+    own = {k: v for k, v in schema(Source).items() if k not in ("kind", "target", "summary")}
     summary_keys = list(schema(SummaryOverrides))
     known = [*own, *kinds, *summary_keys]
     for key in raw:
@@ -239,6 +240,8 @@ def _source(where: Locator, index: int, raw: dict, base: Path, config: Config) -
         raise where.error(kind.key, str(exc), index) from None
     if kind.is_path:
         target = str(_under(base, target))
+    elif "follow_symlinks" in raw:
+        raise where.error("follow_symlinks", "applies only to a 'path' source", index)
     values = _fields(where, {k: v for k, v in raw.items() if k in own}, own, known, index)
     overrides = _summary(where, {k: v for k, v in raw.items() if k in summary_keys}, index)
     try:

@@ -57,12 +57,21 @@ def run_daily(
     if since is not None:
         since = pipeline.check_date(since)
     with run_lock(Path(config.output_dir)), State.open(config.database_path) as state:
+        if abandoned := state.mark_abandoned():
+            log.warning(
+                "%d earlier run(s) never finished (killed, or the machine stopped); "
+                "marked 'killed' in the history",
+                abandoned,
+            )
         run_id = state.start_run(date, _now())
         try:
             result = _run(config, state, run_id, date, since, all_items, skip_empty, progress, jobs)
         except BaseException as exc:
-            message = str(exc) or exc.__class__.__name__
-            state.finish_run(run_id, ended=_now(), status="failed", message=message)
+            # Ctrl-C, and SIGTERM (which `briefing run` turns into the same), is "interrupted".
+            interrupted = isinstance(exc, KeyboardInterrupt)
+            message = str(exc) or ("interrupted" if interrupted else exc.__class__.__name__)
+            status = "interrupted" if interrupted else "failed"
+            state.finish_run(run_id, ended=_now(), status=status, message=message)
             raise
     return result
 
@@ -80,6 +89,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         )
     digests, groups = _summarize(config, gathered, jobs)
     failures = tuple(gathered.failures)
+    quiet = NOTHING_NEW if not failures else f"Nothing to brief: {len(failures)} item(s) failed."
     if not digests and skip_empty:
         log.warning("nothing new since the last briefing: no briefing written (--skip-empty)")
         state.finish_run(
@@ -96,7 +106,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         date=date,
         highlights=config.highlights,
         language=config.language,
-        note="" if digests else NOTHING_NEW,
+        note="" if digests else quiet,
     )
     outputs = pipeline.publish(
         briefing,
@@ -119,7 +129,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         outputs=outputs,
         message="; ".join(failures),
     )
-    if not digests:
+    if not digests and not failures:
         log.warning("nothing new since the last briefing: wrote a short 'nothing new' briefing")
     return RunResult(date, tuple(outputs), len(digests), failures, not digests)
 
@@ -135,7 +145,17 @@ def _summarize(
         )
         for item in gathered.items
     ]
-    digests, groups = pipeline.summarize_entries(entries, merge_duplicates=True, jobs=jobs)
+
+    def failed(group: list[int], message: str) -> None:
+        """An item that could not be summarised fails alone, like one that could not be read."""
+        name = gathered.items[group[0]].source
+        gathered.failures.append(f"source {name!r}: {message}")
+        gathered.failed_sources.add(name)
+        log.warning("source %r: %s", name, message)
+
+    digests, groups = pipeline.summarize_entries(
+        entries, merge_duplicates=True, jobs=jobs, on_failure=failed
+    )
     order = {name: n for n, name in enumerate(by_name)}
     ranked = sorted(
         range(len(digests)), key=lambda i: order.get(gathered.items[groups[i][0]].source, 0)
@@ -147,11 +167,15 @@ def _summarize(
 
 
 def _prune(config: Config, date: str) -> None:
-    """Remove dated folders older than ``keep_days`` before ``date``; never ``latest``."""
+    """Remove dated folders older than ``keep_days`` before ``date``; never ``latest``.
+
+    A run dated in the future counts from today, so that ``--date 2099-01-01`` cannot
+    remove every real briefing."""
     if not config.keep_days:
         return
     from briefing.publish.files import prune
 
+    date = min(date, dt.date.today().isoformat())
     for folder in prune(Path(config.output_dir), date, config.keep_days):
         log.info("removed %s (older than %d days)", folder, config.keep_days)
 

@@ -41,8 +41,12 @@ CREATE INDEX IF NOT EXISTS items_hash ON items(hash);
 """
 
 
+#: The message of a run found "running" by a later run: its process never finished it.
+ABANDONED = "never finished: killed, or the machine stopped"
+
+
 class StateError(BriefingError):
-    """The state database cannot be opened, read or written."""
+    """The state database cannot be opened, read or written, or is empty or damaged."""
 
 
 @dataclass(frozen=True)
@@ -79,18 +83,40 @@ class State:
 
     @classmethod
     def open(cls, path: Path) -> State:
+        """Open the database, creating it if there is none; refuse one that is empty or damaged.
+
+        An existing database is never reset: an empty file or a damaged one is an error that
+        says how to recover, so that a day's run never silently forgets what was briefed.
+        """
+        path = Path(path)
         try:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                _create(path)
+            elif path.is_file() and path.stat().st_size == 0:
+                raise StateError(
+                    f"{path}: the state database is empty (0 bytes), so the record of what was "
+                    f"briefed is gone; restore it from a backup, or delete it to start afresh "
+                    f"(every item will then count as new)"
+                )
             connection = sqlite3.connect(path, timeout=30, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
         except sqlite3.Error as exc:
             raise StateError(
                 f"{path}: cannot open the state database: {_explain(exc, path)}"
             ) from None
         except OSError as exc:
             raise StateError(f"{path}: cannot open the state database: {exc.strerror}") from None
-        return cls(connection, Path(path))
+        try:
+            _check(connection, path)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            connection.close()
+            raise _damaged(path, _explain(exc, path)) from None
+        except StateError:
+            connection.close()
+            raise
+        return cls(connection, path)
 
     def __enter__(self) -> State:
         return self
@@ -118,6 +144,16 @@ class State:
             (digest, since, before),
         )
         return bool(rows)
+
+    def mark_abandoned(self) -> int:
+        """Mark runs still "running" as "killed" and return how many: under the run lock no
+        such run is alive (its process was killed, or the machine stopped)."""
+        with self._write():
+            cursor = self._db.execute(
+                "UPDATE runs SET status = 'killed', message = ? WHERE status = 'running'",
+                (ABANDONED,),
+            )
+        return cursor.rowcount
 
     def start_run(self, date: str, started: str) -> int:
         with self._write():
@@ -204,10 +240,53 @@ class State:
             raise
 
 
+def _create(path: Path) -> None:
+    """A new, empty database at ``path``, made aside and linked into place whole, so that a
+    run killed while creating it leaves no empty file behind (an empty file is an error)."""
+    import os
+
+    staged = path.with_name(f".{path.name}.{os.getpid()}.new")
+    staged.unlink(missing_ok=True)
+    try:
+        connection = sqlite3.connect(staged, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(SCHEMA)
+        finally:
+            connection.close()
+        try:
+            os.link(staged, path)
+        except FileExistsError:
+            pass  # another process created it meanwhile: use theirs
+    finally:
+        staged.unlink(missing_ok=True)
+
+
+def _check(connection: sqlite3.Connection, path: Path) -> None:
+    """Raise StateError unless the database is whole and is a briefing state database."""
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
+        raise _damaged(path, "; ".join(problems[:3]))
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    missing = [name for name in ("runs", "items") if name not in tables]
+    if missing:
+        raise _damaged(path, f"it has no {missing[0]!r} table: not a briefing state database")
+
+
+def _damaged(path: Path, reason: str) -> StateError:
+    return StateError(
+        f"{path}: the state database is damaged ({reason}); restore it from a backup, or move "
+        f"it aside to start afresh (every item will then count as new); "
+        f"'sqlite3 {path} .recover' may save its records"
+    )
+
+
 def _explain(exc: sqlite3.Error, path: Path) -> str:
     """SQLite's message, plus the likely cause when its disk is full ("disk I/O error")."""
     import shutil
 
+    if not any(word in str(exc) for word in ("disk", "full", "I/O")):
+        return str(exc)
     try:
         free = shutil.disk_usage(Path(path).parent).free
     except OSError:
