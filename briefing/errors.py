@@ -13,6 +13,8 @@ EXIT_LOCKED = 4
 EXIT_UNDELIVERED = 5
 #: Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_INTERRUPTED = 130
+#: ``run``: stopped by SIGTERM (128 + 15), handled like Ctrl-C.
+EXIT_TERMINATED = 143
 
 
 class BriefingError(Exception):

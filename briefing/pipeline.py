@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -69,13 +69,16 @@ def summarize_entries(
     jobs: int | None = 1,
     executor: str = "local",
     scheduler: str | None = None,
+    on_failure: Callable[[list[int], str], None] | None = None,
 ) -> tuple[list[DocumentDigest], list[list[int]]]:
     """Digests of the entries, and which entries each digest stands for.
 
     With ``merge_duplicates``, near-copies (the same story syndicated with small edits) are
     summarised once, from the first of them, crediting every source that carried them.
+    With ``on_failure``, an entry that cannot be summarised is left out and reported as
+    ``on_failure(its group of entries, message)``; without it, the first failure is raised.
     """
-    from briefing.summarize.parallel import summarize_many
+    from briefing.summarize.parallel import Failure, summarize_many
 
     if merge_duplicates:
         from briefing.assemble.dedup import group_near_duplicates
@@ -90,16 +93,21 @@ def summarize_entries(
         jobs=jobs,
         executor=executor,
         scheduler=scheduler,
+        keep_going=on_failure is not None,
     )
+    for digest, group in zip(digests, groups):
+        if isinstance(digest, Failure):
+            on_failure(group, digest.message)
+    kept = [(d, g) for d, g in zip(digests, groups) if not isinstance(d, Failure)]
     digests = [
         replace(
             digest,
             sources=tuple(dict.fromkeys(s for i in group for s in entries[i].sources)),
             date=digest.date or entries[group[0]].published,
         )
-        for digest, group in zip(digests, groups)
+        for digest, group in kept
     ]
-    return digests, groups
+    return digests, [group for _, group in kept]
 
 
 def _text(document: Document) -> str:

@@ -109,13 +109,14 @@ def test_the_feed_has_one_entry_per_day_with_links_and_the_day_in_brief(tmp_path
 
 def test_retention_removes_archive_and_feed_entries_with_their_folders(tmp_path):
     config = configure(tmp_path, extra="keep_days = 1")
-    run_days(config, tmp_path, {d: DAYS[d] for d in ("2026-11-24", "2026-11-25")})
-    run_days(config, tmp_path, {"2026-11-27": DAYS["2026-11-26"]})
-    assert not (tmp_path / "output" / "2026-11-24").exists()
+    # Dates in the past: retention never counts from a date later than today.
+    run_days(config, tmp_path, {"2026-11-20": DAYS["2026-11-24"], "2026-11-21": DAYS["2026-11-25"]})
+    run_days(config, tmp_path, {"2026-11-23": DAYS["2026-11-26"]})
+    assert not (tmp_path / "output" / "2026-11-20").exists()
     page = (tmp_path / "output" / "index.html").read_text()
-    assert "2026-11-27" in page and "2026-11-24" not in page and "2026-11-25" not in page
+    assert "2026-11-23" in page and "2026-11-20" not in page and "2026-11-21" not in page
     feed = feedparser.parse((tmp_path / "output" / "feed.xml").read_bytes())
-    assert [e.title for e in feed.entries] == ["Quay briefing · 2026-11-27"]
+    assert [e.title for e in feed.entries] == ["Quay briefing · 2026-11-23"]
 
 
 @pytest.fixture

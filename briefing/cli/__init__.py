@@ -19,6 +19,7 @@ from briefing.errors import (
     EXIT_LOCKED,
     EXIT_OK,
     EXIT_PARTIAL,
+    EXIT_TERMINATED,
     EXIT_UNDELIVERED,
     EXIT_USAGE,
     BriefingError,
@@ -34,7 +35,8 @@ exit codes:
   {EXIT_PARTIAL}  'run' only: briefing written, but some sources or items failed
   {EXIT_LOCKED}  'run' only: another run holds the lock
   {EXIT_UNDELIVERED}  'run' and 'send': briefing written, but the mail was not delivered
-  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)"""
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
+  {EXIT_TERMINATED}  'run' only: terminated (SIGTERM); the run is recorded as interrupted"""
 
 COMMANDS = (summarize, build, algorithms, run, send, init, history, cron, eval_command)
 

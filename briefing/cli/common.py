@@ -12,7 +12,9 @@ from briefing.limits import MAX_INPUT_BYTES
 
 
 def error(message: str) -> None:
-    print(f"briefing: error: {message}", file=sys.stderr)
+    from briefing.compose.text import escape_controls
+
+    print(f"briefing: error: {escape_controls(message)}", file=sys.stderr)
 
 
 class Parser(argparse.ArgumentParser):

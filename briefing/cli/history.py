@@ -7,7 +7,7 @@ import sys
 from briefing.cli import common
 from briefing.errors import EXIT_OK
 
-HEADER = f"{'run':>4}  {'date':<10}  {'started':<8}  {'ended':<8}  {'status':<7}  items  failed  {'mail':<7}  message"
+HEADER = f"{'run':>4}  {'date':<10}  {'started':<8}  {'ended':<8}  {'status':<11}  items  failed  {'mail':<7}  message"
 #: Where a message's continuation lines start (under "message").
 INDENT = " " * HEADER.index("message")
 
@@ -60,6 +60,8 @@ def run(args) -> int:
     if not runs:
         print("no runs yet", file=sys.stderr)
         return EXIT_OK
+    from briefing.compose.text import escape_controls
+
     mail = {d.date: d for d in deliveries}
     print(HEADER)
     for run in runs:
@@ -70,9 +72,10 @@ def run(args) -> int:
             lines.append(f"mail: {sent.message}")
         print(
             f"{run.id:>4}  {run.date:<10}  {run.started[11:19]:<8}  "
-            f"{run.ended[11:19] or '--:--:--':<8}  {run.status:<7}  {run.items:>5}  "
-            f"{run.failed_sources:>6}  {sent.status if sent else '-':<7}  {lines[0]}".rstrip()
+            f"{run.ended[11:19] or '--:--:--':<8}  {run.status:<11}  {run.items:>5}  "
+            f"{run.failed_sources:>6}  {sent.status if sent else '-':<7}  "
+            f"{escape_controls(lines[0])}".rstrip()
         )
         for line in lines[1:]:
-            print(INDENT + line)
+            print(INDENT + escape_controls(line))
     return EXIT_OK

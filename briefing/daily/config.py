@@ -68,6 +68,7 @@ class Source:
     target: str | tuple[str, ...]
     max_items: int = setting(50, positive)
     interests: tuple[str, ...] = setting((), check_interests)
+    follow_symlinks: bool = setting(False, help="read links to files outside the folder")
     summary: SummaryOverrides = SummaryOverrides()
 
     @property
@@ -222,7 +223,7 @@ def _source(where: Locator, index: int, raw: dict, base: Path, config: Config) -
     from briefing.daily.kinds import SOURCE_KINDS
 
     kinds = {kind.key: kind for kind in SOURCE_KINDS.values()}
-    own = {k: v for k, v in schema(Source).items() if k in ("name", "max_items", "interests")}
+    own = {k: v for k, v in schema(Source).items() if k not in ("kind", "target", "summary")}
     summary_keys = list(schema(SummaryOverrides))
     known = [*own, *kinds, *summary_keys]
     for key in raw:
@@ -243,6 +244,8 @@ def _source(where: Locator, index: int, raw: dict, base: Path, config: Config) -
         raise where.error(kind.key, str(exc), index) from None
     if kind.is_path:
         target = str(under(base, target))
+    elif "follow_symlinks" in raw:
+        raise where.error("follow_symlinks", "applies only to a 'path' source", index)
     values = _fields(where, {k: v for k, v in raw.items() if k in own}, own, known, index)
     overrides = _summary(where, {k: v for k, v in raw.items() if k in summary_keys}, index)
     try:

@@ -70,14 +70,23 @@ def run_daily(
     if since is not None:
         since = pipeline.check_date(since)
     with run_lock(Path(config.output_dir)), State.open(config.database_path) as state:
+        if abandoned := state.mark_abandoned():
+            log.warning(
+                "%d earlier run(s) never finished (killed, or the machine stopped); "
+                "marked 'killed' in the history",
+                abandoned,
+            )
         run_id = state.start_run(date, _now())
         try:
             result = _run(config, state, run_id, date, since, all_items, skip_empty, progress, jobs)
         except BaseException as exc:
-            message = str(exc) or exc.__class__.__name__
+            # Ctrl-C, and SIGTERM (which `briefing run` turns into the same), is "interrupted".
+            interrupted = isinstance(exc, KeyboardInterrupt)
+            message = str(exc) or ("interrupted" if interrupted else exc.__class__.__name__)
+            status = "interrupted" if interrupted else "failed"
             failed = getattr(exc, "failed_sources", 0)
             state.finish_run(
-                run_id, ended=_now(), status="failed", failed_sources=failed, message=message
+                run_id, ended=_now(), status=status, failed_sources=failed, message=message
             )
             raise
     return result
@@ -97,6 +106,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         raise NothingRead(message, len(failed))
     digests, groups = _summarize(config, gathered, jobs)
     failures = tuple(gathered.failures)
+    quiet = NOTHING_NEW if not failures else f"Nothing to brief: {len(failures)} item(s) failed."
     if not digests and skip_empty:
         log.warning("nothing new since the last briefing: no briefing written (--skip-empty)")
         state.finish_run(
@@ -114,7 +124,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         date=date,
         highlights=config.highlights,
         language=config.language,
-        note="" if digests else NOTHING_NEW,
+        note="" if digests else quiet,
     )
     briefing = replace(briefing, failures=tuple(gathered.problems), watch=_watch(config, groups))
     outputs = pipeline.publish(
@@ -139,7 +149,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         outputs=outputs,
         message="; ".join(failures),
     )
-    if not digests:
+    if not digests and not failures:
         log.warning("nothing new since the last briefing: wrote a short 'nothing new' briefing")
     undelivered = delivery.after_run(config, state, briefing)
     return RunResult(date, tuple(outputs), len(digests), failures, not digests, undelivered)
@@ -157,7 +167,16 @@ def _summarize(
         )
         for item in gathered.items
     ]
-    digests, groups = pipeline.summarize_entries(entries, merge_duplicates=True, jobs=jobs)
+
+    def failed(group: list[int], message: str) -> None:
+        """An item that could not be summarised fails alone, like one that could not be read."""
+        name = gathered.items[group[0]].source
+        gathered.failed(name, message)
+        log.warning("source %r: %s", name, message)
+
+    digests, groups = pipeline.summarize_entries(
+        entries, merge_duplicates=True, jobs=jobs, on_failure=failed
+    )
     order = {name: n for n, name in enumerate(by_name)}
 
     def rank(i: int) -> tuple[int, bool]:
@@ -193,11 +212,15 @@ def _watch(config: Config, groups: list[list[Item]]):
 
 
 def _prune(config: Config, date: str) -> None:
-    """Remove dated folders older than ``keep_days`` before ``date``; never ``latest``."""
+    """Remove dated folders older than ``keep_days`` before ``date``; never ``latest``.
+
+    A run dated in the future counts from today, so that ``--date 2099-01-01`` cannot
+    remove every real briefing."""
     if not config.keep_days:
         return
     from briefing.publish.files import prune
 
+    date = min(date, dt.date.today().isoformat())
     for folder in prune(Path(config.output_dir), date, config.keep_days):
         log.info("removed %s (older than %d days)", folder, config.keep_days)
 

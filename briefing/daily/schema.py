@@ -121,14 +121,21 @@ class Locator:
                 if re.match(r"\s*\[[^\[]", self.lines[i]):
                     end = i
                     break
-        elif self.blocks:
-            end = self.blocks[0]
         pattern = re.compile(
             rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=|^\s*\[+\s*{re.escape(key)}\s*\]+"
         )
         for number in range(start, end):
+            if source is None and self._in_source(number):
+                continue  # a top-level key or a [table]'s, not a source's
             if pattern.match(self.lines[number]):
                 return number + 1
         if source is not None and source < len(self.blocks):
             return start + 1  # the source's own [[sources]] line
         return None
+
+    def _in_source(self, number: int) -> bool:
+        """Whether line ``number`` is inside a ``[[sources]]`` table (up to the next header)."""
+        for line in reversed(self.lines[: number + 1]):
+            if re.match(r"\s*\[", line):
+                return bool(re.match(r"\s*\[\[\s*sources\s*\]\]", line))
+        return False

@@ -3,27 +3,26 @@
 Every item is read by the same ``briefing.read.load`` as ``briefing summarize`` (a feed
 item's page goes through the HTML reader). Items briefed before are skipped: by URL or
 path with the same content, or by the same content from anywhere. A source or an item
-that fails is reported and the others go on.
+that fails is reported and the others go on, whatever the failure: one of the tool's own
+errors, or an exception no one expected (a RecursionError, a MemoryError, a library's
+bug). Only a broken state database stops the run, since nothing can be judged new then.
 """
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from briefing.daily.config import Config, Source
-from briefing.daily.state import State
+from briefing.daily.state import State, StateError
 from briefing.errors import BriefingError
 from briefing.fetch.addresses import Trust
-from briefing.fetch.http import RefusedError
 from briefing.model import Document, Failure
 from briefing.read import load, parse, require_text
-from briefing.read.registry import reader_for_extension
 
 log = logging.getLogger("briefing")
 
@@ -112,9 +111,21 @@ class Context:
 
     def failed(self, source: Source, location: str, exc: Exception) -> None:
         """Report one item that could not be read; the source goes on with the next."""
-        message = str(exc) if str(exc).startswith(location) else f"{location}: {exc}"
+        message = describe(exc)
+        message = message if message.startswith(location) else f"{location}: {message}"
         self.gathered.failed(source.name, message)
         log.warning("source %r: %s", source.name, message)
+
+    def attempt(self, source: Source, location: str, read: Callable[[], Document]):
+        """``read()``'s Document, or None once its failure is reported: any exception
+        fails this one item, never the source or the run."""
+        try:
+            return read()
+        except StateError:
+            raise
+        except Exception as exc:  # isolation is the point: reported, not hidden
+            self.failed(source, location, exc)
+            return None
 
     def accept(self, source: Source, location: str, document: Document, published: str = ""):
         """The Item for a document, or None when this content was briefed before."""
@@ -124,6 +135,14 @@ class Context:
             return None
         updated = self.seen.last_briefed(location) if before else ""
         return Item(source.name, location, digest, document, published, updated)
+
+
+def describe(exc: BaseException) -> str:
+    """One line for a failure: the tool's own message, or what the unexpected exception was."""
+    if isinstance(exc, BriefingError):
+        return str(exc)
+    detail = f": {exc}" if str(exc) else ""
+    return f"unexpected {exc.__class__.__name__}{detail}"
 
 
 def content_hash(document: Document) -> str:
@@ -151,9 +170,11 @@ def gather(
         try:
             for item in SOURCE_KINDS[source.kind].items(source, context):
                 context.gathered.items.append(item)
-        except BriefingError as exc:
-            context.gathered.failed(source.name, str(exc))
-            log.warning("source %r failed: %s", source.name, exc)
+        except StateError:
+            raise
+        except Exception as exc:  # one source's failure, reported; the run goes on
+            context.gathered.failed(source.name, describe(exc))
+            log.warning("source %r failed: %s", source.name, describe(exc))
     return context.gathered
 
 
@@ -166,26 +187,6 @@ def _targets(source: Source) -> tuple[str, ...]:
     return (source.target,) if isinstance(source.target, str) else tuple(source.target)
 
 
-def file_items(source: Source, context: Context) -> Iterator[Item]:
-    """The newest files of a folder (those a reader claims) or of a glob, newest first."""
-    pattern = Path(source.path)
-    if pattern.is_dir():
-        paths = [p for p in pattern.iterdir() if reader_for_extension(p.suffix) and p.is_file()]
-    else:
-        paths = [Path(p) for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file()]
-        if not paths and not pattern.parent.is_dir():
-            raise BriefingError(f"{pattern.parent}: no such folder")
-    paths.sort(key=lambda p: (-p.stat().st_mtime, str(p)))
-    for path in paths[: source.max_items]:
-        try:
-            document = load(str(path), max_bytes=context.config.max_bytes)
-        except BriefingError as exc:
-            context.failed(source, str(path), exc)
-            continue
-        if item := context.accept(source, str(path.resolve()), document):
-            yield item
-
-
 def url_items(source: Source, context: Context) -> Iterator[Item]:
     """Each listed page not briefed before."""
     for url in source.urls[: source.max_items]:
@@ -193,10 +194,8 @@ def url_items(source: Source, context: Context) -> Iterator[Item]:
             continue  # briefed before: not fetched again
         if context.out_of_time(source, url):
             continue
-        try:
-            document = load(url, **context.fetching())
-        except BriefingError as exc:
-            context.failed(source, url, exc)
+        document = context.attempt(source, url, lambda url=url: load(url, **context.fetching()))
+        if document is None:
             continue
         if item := context.accept(source, url, document):
             yield item
@@ -212,19 +211,34 @@ def feed_items(source: Source, context: Context) -> Iterator[Item]:
             continue
         if context.out_of_time(source, entry.link):
             continue
-        try:
-            document = load(entry.link, title=entry.title, **limits)
-        except BriefingError as exc:
-            # a refused link or the run's end fails the item: the feed's text is no stand-in
-            late = context.deadline is not None and time.monotonic() >= context.deadline
-            if not entry.content or isinstance(exc, RefusedError) or late:
-                context.failed(source, entry.link, exc)
-                continue
-            log.warning("%s: %s; using the feed's own text instead", entry.link, exc)
-            try:
-                document = require_text(parse(entry.content, entry.link, "html", title=entry.title))
-            except BriefingError as exc:
-                context.failed(source, entry.link, exc)
-                continue
+        document = context.attempt(
+            source, entry.link, lambda entry=entry: _page_or_feed_text(entry, limits, context)
+        )
+        if document is None:
+            continue
         if item := context.accept(source, entry.link, document, entry.published):
             yield item
+
+
+def _page_or_feed_text(entry, limits: dict, context: Context) -> Document:
+    """The entry's page, read; or when that fails, the feed's own text for it (if any).
+
+    A refused link or the run's end fails the item: the feed's text is no stand-in then.
+    Either way a document that names no title of its own gets the feed item's title.
+    """
+    from briefing.fetch.http import RefusedError
+
+    try:
+        return load(entry.link, title=entry.title, **limits)
+    except StateError:
+        raise
+    except Exception as exc:  # the feed's own text is the fallback for any other failure
+        late = context.deadline is not None and time.monotonic() >= context.deadline
+        if not entry.content or isinstance(exc, RefusedError) or late:
+            raise
+        reason = describe(exc)
+        reason = reason if reason.startswith(entry.link) else f"{entry.link}: {reason}"
+        log.warning("%s; using the feed's own text instead", reason)
+        # A feed's text is HTML, or plain text with no tag at all.
+        format = "html" if re.search(r"<[A-Za-z!/]", entry.content) else "text"
+        return require_text(parse(entry.content, entry.link, format, title=entry.title))

@@ -13,45 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.errors import BriefingError
+from briefing.daily.database import StateError, connect, explain
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    date TEXT NOT NULL,
-    started TEXT NOT NULL,
-    ended TEXT,
-    status TEXT NOT NULL,
-    items INTEGER NOT NULL DEFAULT 0,
-    failed_sources INTEGER NOT NULL DEFAULT 0,
-    outputs TEXT NOT NULL DEFAULT '',
-    message TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS items (
-    id INTEGER PRIMARY KEY,
-    source TEXT NOT NULL,
-    location TEXT NOT NULL,
-    hash TEXT NOT NULL,
-    title TEXT NOT NULL,
-    first_seen TEXT NOT NULL,
-    run_id INTEGER NOT NULL REFERENCES runs(id)
-);
-CREATE INDEX IF NOT EXISTS items_location ON items(location);
-CREATE INDEX IF NOT EXISTS items_hash ON items(hash);
-CREATE TABLE IF NOT EXISTS deliveries (
-    date TEXT PRIMARY KEY,
-    status TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_attempt TEXT NOT NULL DEFAULT '',
-    pending TEXT NOT NULL DEFAULT '',
-    message_id TEXT NOT NULL DEFAULT '',
-    message TEXT NOT NULL DEFAULT ''
-);
-"""
-
-
-class StateError(BriefingError):
-    """The state database cannot be opened, read or written."""
+#: The message of a run found "running" by a later run: its process never finished it.
+ABANDONED = "never finished: killed, or the machine stopped"
 
 
 @dataclass(frozen=True)
@@ -102,18 +67,8 @@ class State:
 
     @classmethod
     def open(cls, path: Path) -> State:
-        try:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(path, timeout=30, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
-        except sqlite3.Error as exc:
-            raise StateError(
-                f"{path}: cannot open the state database: {_explain(exc, path)}"
-            ) from None
-        except OSError as exc:
-            raise StateError(f"{path}: cannot open the state database: {exc.strerror}") from None
-        return cls(connection, Path(path))
+        """Open the database, creating it if there is none; refuse one that is empty or damaged."""
+        return cls(connect(Path(path)), Path(path))
 
     def __enter__(self) -> State:
         return self
@@ -141,6 +96,16 @@ class State:
             (digest, since, before),
         )
         return bool(rows)
+
+    def mark_abandoned(self) -> int:
+        """Mark runs still "running" as "killed" and return how many: under the run lock no
+        such run is alive (its process was killed, or the machine stopped)."""
+        with self._write():
+            cursor = self._db.execute(
+                "UPDATE runs SET status = 'killed', message = ? WHERE status = 'running'",
+                (ABANDONED,),
+            )
+        return cursor.rowcount
 
     def start_run(self, date: str, started: str) -> int:
         with self._write():
@@ -245,7 +210,7 @@ class State:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StateError(
-                f"{self.path}: cannot read the state database: {_explain(exc, self.path)}"
+                f"{self.path}: cannot read the state database: {explain(exc, self.path)}"
             ) from None
 
     @contextmanager
@@ -259,20 +224,9 @@ class State:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise StateError(
-                f"{self.path}: cannot write the state database: {_explain(exc, self.path)}"
+                f"{self.path}: cannot write the state database: {explain(exc, self.path)}"
             ) from None
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
-
-
-def _explain(exc: sqlite3.Error, path: Path) -> str:
-    """SQLite's message, plus the likely cause when its disk is full ("disk I/O error")."""
-    import shutil
-
-    try:
-        free = shutil.disk_usage(Path(path).parent).free
-    except OSError:
-        return str(exc)
-    return f"{exc} (only {free} bytes free on its disk)" if free < 1024 * 1024 else str(exc)

@@ -41,8 +41,17 @@ def format_for(source: str, override: str | None = None) -> str:
 
 
 def parse(text: str, source: str, format: str, *, title: str = "") -> Document:
-    """Read already-decoded text in the given format; ``title`` is used when it has none."""
-    document = READERS[format].read(text, source)
+    """Read already-decoded text in the given format; ``title`` is used when it has none.
+
+    A document nested deeper than a parser's recursion can follow (thousands of nested
+    lists or quotes) is refused with an InputError, never a RecursionError that would end
+    a whole daily run.
+    """
+    reader = READERS[format]
+    try:
+        document = reader.read(text, source)
+    except RecursionError:
+        raise InputError(f"{source}: nested too deeply to read as {reader.name}") from None
     if not document.title:
         document = _with_title(document, title or _fallback_title(source))
     return document

@@ -37,7 +37,11 @@ def _plaintext(text: str, source: str) -> Document:
 
 
 def _markdown(text: str, source: str) -> Document:
+    from briefing.read.guards import check_markdown_depth, defuse_brackets
     from briefing.read.markdown import read
+
+    check_markdown_depth(text, source)
+    text = defuse_brackets(text)
 
     return read(text, source)
 

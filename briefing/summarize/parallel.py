@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 
-from briefing.errors import UsageError
+from briefing.errors import BriefingError, UsageError
 from briefing.model import Document, DocumentDigest
 from briefing.summarize.options import SummaryOptions
 
 EXECUTORS = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be summarised (``keep_going``), in place of its digest."""
+
+    source: str
+    message: str
 
 
 def default_jobs() -> int:
@@ -35,20 +45,24 @@ def summarize_many(
     jobs: int | None = None,
     executor: str = "local",
     scheduler: str | None = None,
-) -> list[DocumentDigest]:
+    keep_going: bool = False,
+) -> list[DocumentDigest | Failure]:
     """Digests of ``sources`` (paths, URLs, ``-`` or Documents), in the order given.
 
     ``options`` is one SummaryOptions for all, or one per source; ``format`` and
-    ``max_input_bytes`` apply to the sources that are still to be read.
+    ``max_input_bytes`` apply to the sources that are still to be read. With
+    ``keep_going``, a document that fails in any way (an error of the tool's, a
+    RecursionError, a library's bug) gives a Failure in its place and the others go on.
     """
     reading = dict(format=format, max_bytes=max_input_bytes)
+    work = partial(_summarize_or_fail if keep_going else summarize_one, **reading)
     if isinstance(options, SummaryOptions):
         options = [options] * len(sources)
     if executor not in EXECUTORS:
         raise UsageError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
     if executor == "dask":
         documents = [_read(source, **reading) for source in sources]
-        return _on_dask(documents, options, scheduler)
+        return _on_dask(documents, options, scheduler, work)
     if scheduler:
         raise UsageError("--scheduler needs --executor dask")
     jobs = default_jobs() if jobs is None else jobs
@@ -57,8 +71,17 @@ def summarize_many(
     # Standard input can only be read once, here.
     sources = [_read(s, **reading) if s == "-" else s for s in sources]
     if jobs == 1 or len(sources) < 2:
-        return [summarize_one(s, o, **reading) for s, o in zip(sources, options)]
-    return _on_local_pool(sources, options, reading, min(jobs, len(sources)))
+        return [work(s, o) for s, o in zip(sources, options)]
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return _on_local_pool(sources, options, work, min(jobs, len(sources)))
+    except BrokenProcessPool:
+        if not keep_going:
+            raise
+        # A worker died (a crash in a C library, the out-of-memory killer): summarise each
+        # document in a process of its own, so that only the one that kills it fails.
+        return [_alone(s, o, work) for s, o in zip(sources, options)]
 
 
 def summarize_one(
@@ -71,6 +94,34 @@ def summarize_one(
     from briefing.summarize.document import summarize_document
 
     return summarize_document(_read(source, format, max_bytes), options)
+
+
+def _summarize_or_fail(
+    source: str | Document,
+    options: SummaryOptions,
+    format: str | None = None,
+    max_bytes: int | None = None,
+) -> DocumentDigest | Failure:
+    """``summarize_one``, or a Failure saying why (a worker runs this with ``keep_going``)."""
+    name = source.source if isinstance(source, Document) else source
+    try:
+        return summarize_one(source, options, format, max_bytes)
+    except Exception as exc:  # one document fails, reported by the caller
+        if isinstance(exc, BriefingError):
+            message = str(exc)
+        else:
+            message = f"unexpected {exc.__class__.__name__}{f': {exc}' if str(exc) else ''}"
+        return Failure(name, message if message.startswith(name) else f"{name}: {message}")
+
+
+def _alone(source: str | Document, options: SummaryOptions, work) -> DocumentDigest | Failure:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return _on_local_pool([source], [options], work, 1)[0]
+    except BrokenProcessPool:
+        name = source.source if isinstance(source, Document) else source
+        return Failure(name, f"{name}: the process summarising it died (a crash, or out of memory)")
 
 
 def _read(source: str | Document, format: str | None, max_bytes: int | None) -> Document:
@@ -88,20 +139,28 @@ def read_all(
     return [_read(source, format, max_bytes) for source in sources]
 
 
-def _on_local_pool(sources, options, reading: dict, jobs: int) -> list[DocumentDigest]:
+def _on_local_pool(sources, options, work, jobs: int) -> list[DocumentDigest | Failure]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
     # "fork" shares the already-imported modules with the workers; elsewhere, "spawn".
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     chunk = max(1, len(sources) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(partial(summarize_one, **reading), sources, options, chunksize=chunk))
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_default_sigterm
+    ) as pool:
+        return list(pool.map(work, sources, options, chunksize=chunk))
 
 
-def _on_dask(documents: list[Document], options: SummaryOptions, scheduler: str | None):
+def _default_sigterm() -> None:
+    """A worker dies quietly on SIGTERM, whatever handler it inherited from ``briefing run``."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _on_dask(documents: list[Document], options: SummaryOptions, scheduler: str | None, work):
     try:
         from distributed import Client
     except ImportError:
@@ -115,5 +174,5 @@ def _on_dask(documents: list[Document], options: SummaryOptions, scheduler: str 
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     with client:
-        futures = client.map(summarize_one, documents, options, pure=False)
+        futures = client.map(work, documents, options, pure=False)
         return client.gather(futures)
