@@ -12,14 +12,13 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from briefing.daily import DEFAULT_CONFIG
 from briefing.daily.schema import ConfigError, Locator, convert, schema, unknown_key
 from briefing.errors import UsageError
 from briefing.limits import DEFAULT_TIMEOUT, MAX_INPUT_BYTES
-from briefing.pipeline import DEFAULT_PAGE_SIZE
-from briefing.publish.outputs import DEFAULT_OUTPUTS
+from briefing.publish import DEFAULT_OUTPUTS, DEFAULT_PAGE_SIZE
 from briefing.summarize import SummaryOptions
 
-DEFAULT_CONFIG = "briefing.toml"
 DEFAULT_TITLE = "Daily briefing"
 DEFAULT_HIGHLIGHTS = 5
 MAX_KEEP_DAYS = 36_500
