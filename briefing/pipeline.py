@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefing.assemble import DEFAULT_TITLE
 from briefing.errors import UsageError
 from briefing.model import Briefing, Document, DocumentDigest
+from briefing.publish import DEFAULT_PAGE_SIZE
 from briefing.publish.outputs import DEFAULT_OUTPUTS, check_outputs, render_outputs
 from briefing.read import MAX_INPUT_BYTES, load
 from briefing.summarize import DEFAULT_LANGUAGE, SummaryOptions, summarize_document
 
-DEFAULT_TITLE = "Briefing"
-DEFAULT_PAGE_SIZE = "A4"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

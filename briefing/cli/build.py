@@ -10,8 +10,8 @@ from briefing.errors import EXIT_OK
 
 
 def add(commands, epilog: str) -> None:
-    from briefing.pipeline import DEFAULT_PAGE_SIZE, DEFAULT_TITLE
-    from briefing.publish.outputs import DEFAULT_OUTPUTS
+    from briefing.assemble import DEFAULT_TITLE
+    from briefing.publish import DEFAULT_OUTPUTS, DEFAULT_PAGE_SIZE
 
     parser = commands.add_parser(
         "build",

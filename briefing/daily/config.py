@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from briefing.daily import DEFAULT_CONFIG
 from briefing.daily.mailconfig import MailSettings, check_base_url, check_interests, parse_mail
 from briefing.daily.schema import (
     ConfigError,
@@ -25,11 +26,9 @@ from briefing.daily.schema import (
 )
 from briefing.errors import UsageError
 from briefing.limits import DEFAULT_RUN_TIMEOUT, DEFAULT_TIMEOUT, MAX_INPUT_BYTES
-from briefing.pipeline import DEFAULT_PAGE_SIZE
-from briefing.publish.outputs import DEFAULT_OUTPUTS
+from briefing.publish import DEFAULT_OUTPUTS, DEFAULT_PAGE_SIZE
 from briefing.summarize import SummaryOptions
 
-DEFAULT_CONFIG = "briefing.toml"
 DEFAULT_TITLE = "Daily briefing"
 DEFAULT_HIGHLIGHTS = 5
 MAX_KEEP_DAYS = 36_500

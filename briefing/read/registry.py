@@ -96,16 +96,10 @@ READERS: Registry[Reader] = Registry("briefing.readers", Reader, _BUILTIN, "form
 def reader_for_extension(suffix: str) -> Reader | None:
     """The reader of a file extension (``.md``), or None when no reader claims it."""
     suffix = suffix.lower()
-    for reader in READERS.values():
-        if suffix in reader.extensions:
-            return reader
-    return None
+    return READERS.find(lambda reader: suffix in reader.extensions)
 
 
 def reader_for_media_type(content_type: str) -> Reader | None:
     """The reader of an HTTP content type (``text/html; charset=...``), or None."""
     media_type = content_type.split(";")[0].strip().lower()
-    for reader in READERS.values():
-        if media_type in reader.media_types:
-            return reader
-    return None
+    return READERS.find(lambda reader: media_type in reader.media_types)
