@@ -124,6 +124,8 @@ def file_items(source: Source, context: Context) -> Iterator[Item]:
         paths = [Path(p) for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file()]
         if not paths and not pattern.parent.is_dir():
             raise BriefingError(f"{pattern.parent}: no such folder")
+        if not paths and not glob.has_magic(str(pattern)):
+            raise BriefingError(f"{pattern}: no such file or folder")  # not a glob, and gone
     paths.sort(key=lambda p: (-p.stat().st_mtime, str(p)))
     for path in paths[: source.max_items]:
         try:
