@@ -158,15 +158,18 @@ def forked_build(args: list[str]) -> int:
     return pid
 
 
-def wait_for_a_new_temporary_file(folder: Path, pid: int, deadline: float = 60) -> None:
-    """Return as soon as a ``.tmp`` file not there before appears in ``folder`` (the build
-    has begun writing), or when the process ``pid`` has ended."""
+def wait_for_a_new_temporary_file(folder: Path, pid: int, deadline: float = 60) -> bool:
+    """Wait until a ``.tmp`` file not there before appears in ``folder`` (the build has begun
+    writing): True; or until the process ``pid`` has ended (it is then reaped): False."""
     before = set(os.listdir(folder))
     give_up = time.monotonic() + deadline
-    while time.monotonic() < give_up and os.waitpid(pid, os.WNOHANG) == (0, 0):
+    while time.monotonic() < give_up:
         if any(n.endswith(".tmp") and n not in before for n in os.listdir(folder)):
-            return
+            return True
+        if os.waitpid(pid, os.WNOHANG) != (0, 0):
+            return False
         time.sleep(0.0005)
+    return True
 
 
 def test_killing_a_build_at_any_moment_leaves_old_or_new_files_never_a_mix(tmp_path, data_dir, cli):
@@ -186,14 +189,16 @@ def test_killing_a_build_at_any_moment_leaves_old_or_new_files_never_a_mix(tmp_p
     rng = random.Random(7)
     for kill in range(6):
         pid = forked_build(build_args(out, data_dir / "harbour-plaintext.txt", to="md,html,pdf"))
+        running = True
         if kill % 2:
             # While it writes: its temporary files are being filled, flushed or renamed.
-            wait_for_a_new_temporary_file(out / "2026-11-24", pid)
+            running = wait_for_a_new_temporary_file(out / "2026-11-24", pid)
             time.sleep(rng.uniform(0, 0.05))
         else:
             time.sleep(rng.uniform(0, lifetime))  # any moment of its life
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        if running:  # (a process that ended is a zombie until reaped: killing it is harmless)
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
         for name, data in snapshot(out).items():
             if name.endswith(".tmp"):
                 continue  # a temporary file a killed process could not remove
