@@ -102,9 +102,17 @@ class Locator:
     def __init__(self, text: str, path: Path):
         self.lines = text.splitlines()
         self.path = path
-        self.blocks = [
-            i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*sources\s*\]\]", line)
-        ]
+        # Which [[sources]] table each line belongs to (None: the top level or a [table]).
+        self.owner: list[int | None] = []
+        self.blocks: list[int] = []
+        current = None
+        for number, line in enumerate(self.lines):
+            if re.match(r"\s*\[\[\s*sources\s*\]\]", line):
+                current = len(self.blocks)
+                self.blocks.append(number)
+            elif re.match(r"\s*\[[^\[]", line):
+                current = None  # a [table] ends the [[sources]] table before it
+            self.owner.append(current)
 
     def error(self, key: str, message: str, source: int | None = None) -> ConfigError:
         line = self.line(key, source)
@@ -112,30 +120,12 @@ class Locator:
         return ConfigError(f"{at}: {key!r} {message}")
 
     def line(self, key: str, source: int | None = None) -> int | None:
-        start, end = 0, len(self.lines)
-        if source is not None and source < len(self.blocks):
-            start = self.blocks[source]
-            end = self.blocks[source + 1] if source + 1 < len(self.blocks) else end
-            # a following [table] also ends the block
-            for i in range(start + 1, end):
-                if re.match(r"\s*\[[^\[]", self.lines[i]):
-                    end = i
-                    break
         pattern = re.compile(
             rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=|^\s*\[+\s*{re.escape(key)}\s*\]+"
         )
-        for number in range(start, end):
-            if source is None and self._in_source(number):
-                continue  # a top-level key or a [table]'s, not a source's
-            if pattern.match(self.lines[number]):
+        for number, line in enumerate(self.lines):
+            if self.owner[number] == source and pattern.match(line):
                 return number + 1
         if source is not None and source < len(self.blocks):
-            return start + 1  # the source's own [[sources]] line
+            return self.blocks[source] + 1  # the source's own [[sources]] line
         return None
-
-    def _in_source(self, number: int) -> bool:
-        """Whether line ``number`` is inside a ``[[sources]]`` table (up to the next header)."""
-        for line in reversed(self.lines[: number + 1]):
-            if re.match(r"\s*\[", line):
-                return bool(re.match(r"\s*\[\[\s*sources\s*\]\]", line))
-        return False
