@@ -146,11 +146,24 @@ def _on_local_pool(sources, options, work, jobs: int) -> list[DocumentDigest | F
     # "fork" shares the already-imported modules with the workers; elsewhere, "spawn".
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    if method == "fork":
+        _warm_up(options)
     chunk = max(1, len(sources) // (jobs * 4))
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_default_sigterm
     ) as pool:
         return list(pool.map(work, sources, options, chunksize=chunk))
+
+
+def _warm_up(options) -> None:
+    """Load the language tools and pickers once here, so forked workers share them instead
+    of each importing and building them again."""
+    from briefing.summarize.language import get_language
+    from briefing.summarize.registry import SUMMARIZERS
+
+    for option in {(o.language, o.algorithm, o.reference_impl) for o in options}:
+        language = get_language(option[0])
+        SUMMARIZERS[option[1]].picker(language, option[2])
 
 
 def _default_sigterm() -> None:
