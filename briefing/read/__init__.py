@@ -13,6 +13,7 @@ from pathlib import Path
 from briefing.errors import InputError, TooLargeError
 from briefing.limits import DEFAULT_TIMEOUT, MAX_INPUT_BYTES
 from briefing.model import Document
+from briefing.read.byline import with_byline
 from briefing.read.decode import decode
 from briefing.read.registry import READERS, reader_for_extension
 
@@ -37,8 +38,11 @@ def format_for(source: str, override: str | None = None) -> str:
 
 
 def parse(text: str, source: str, format: str, *, title: str = "") -> Document:
-    """Read already-decoded text in the given format; ``title`` is used when it has none."""
-    document = READERS[format].read(text, source)
+    """Read already-decoded text in the given format; ``title`` is used when it has none.
+
+    A byline near the top gives the author and date when the reader found none.
+    """
+    document = with_byline(READERS[format].read(text, source))
     if not document.title:
         document = _with_title(document, title or _fallback_title(source))
     return document
