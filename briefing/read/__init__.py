@@ -16,6 +16,7 @@ from briefing.errors import InputError, TooLargeError
 from briefing.limits import DEFAULT_TIMEOUT, MAX_INPUT_BYTES
 from briefing.model import Document
 from briefing.read import sniff
+from briefing.read.byline import with_byline
 from briefing.read.decode import declared_charset, decode, decode_html
 from briefing.read.registry import READERS, reader_for_extension, reader_for_media_type
 
@@ -45,11 +46,12 @@ def parse(text: str, source: str, format: str, *, title: str = "") -> Document:
 
     A document nested deeper than a parser's recursion can follow (thousands of nested
     lists or quotes) is refused with an InputError, never a RecursionError that would end
-    a whole daily run.
+    a whole daily run. A byline near the top gives the author and date when the reader
+    found none.
     """
     reader = READERS[format]
     try:
-        document = reader.read(text, source)
+        document = with_byline(reader.read(text, source))
     except RecursionError:
         raise InputError(f"{source}: nested too deeply to read as {reader.name}") from None
     if not document.title:
