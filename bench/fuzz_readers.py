@@ -3,9 +3,10 @@
     .venv/bin/python bench/fuzz_readers.py --seconds 300
 
 Mutation fuzzing: the project's own test and example documents are spliced, repeated,
-cut and sprinkled with markup and random bytes, then read with a random reader and
-summarised with a random algorithm. Anything other than a BriefingError that escapes, a
-budget overrun, or a case slower than --slow seconds is reported. (The property tests in
+cut and sprinkled with markup, control characters, nesting thousands of levels deep and
+random bytes, then read with a random reader and summarised with a random algorithm.
+Anything other than a BriefingError that escapes, a budget overrun, or a case slower than
+--slow seconds is reported. (The property tests in
 tests/test_properties.py cover the same ground with Hypothesis in CI, with few examples.)
 Not part of CI: it runs as long as asked.
 """
@@ -66,7 +67,10 @@ MARKUP = [
     "\u2028",
     "<script>",
     "<?xml ?>",
+    "\x1b[2J",
+    "\x9b31m",
 ]
+NESTING = ["> ", "- ", "1. ", "    - ", "\n    ", "<div>", "<ul><li>", "<blockquote>", "<b>", "["]
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
@@ -77,6 +81,9 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
         at = rng.randint(0, len(data)) if data else 0
         if op < 0.3:
             data[at:at] = rng.choice(MARKUP).encode()
+        elif op < 0.35:
+            # Deep nesting: quotes, lists, indented lists, HTML blocks, up to thousands deep.
+            data[at:at] = rng.choice(NESTING).encode() * rng.randint(1, 3000)
         elif op < 0.5 and data:
             del data[at : at + rng.randint(1, 200)]
         elif op < 0.7 and data:

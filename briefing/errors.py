@@ -9,8 +9,12 @@ EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 #: ``run``: another run holds the lock.
 EXIT_LOCKED = 4
+#: ``run`` and ``send``: the briefing was written but could not be delivered by mail.
+EXIT_UNDELIVERED = 5
 #: Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_INTERRUPTED = 130
+#: ``run``: stopped by SIGTERM (128 + 15), handled like Ctrl-C.
+EXIT_TERMINATED = 143
 
 
 class BriefingError(Exception):
@@ -35,3 +39,10 @@ class RenderError(BriefingError):
 
 class TooLargeError(InputError):
     """A document or download is over the size limit; the CLI says which option raises it."""
+
+
+class DeliveryError(BriefingError):
+    """A briefing could not be mailed: refused login, unreachable host, rejected recipient
+    (exit 5; its files are written and stay)."""
+
+    exit_code = EXIT_UNDELIVERED

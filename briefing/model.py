@@ -62,6 +62,9 @@ class DocumentDigest:
     link: str = ""
     #: Names of the sources it came from (a daily run lists every feed that carried it).
     sources: tuple[str, ...] = ()
+    #: When it is an update (its file or page changed since it was briefed): the date of
+    #: that earlier briefing; else "".
+    updated_since: str = ""
 
     @property
     def kept_words(self) -> int:
@@ -90,11 +93,30 @@ class Highlight:
 
 
 @dataclass(frozen=True)
+class Failure:
+    """A source (or one of its items) that could not be read today, and why, in one line."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class WatchMatch:
+    """An interest (a word or phrase the reader follows) found in a document (by index),
+    with the first sentence of the document that mentions it."""
+
+    interest: str
+    sentence: str
+    document: int
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything a briefing shows: its title and date and one digest per document.
 
     ``highlights`` are the day's most important sentences across documents (daily runs);
-    ``note`` is a line shown when there is something to say instead, such as "nothing new".
+    ``note`` is a line shown when there is something to say instead, such as "nothing new";
+    ``failures`` are the sources that failed today; ``watch`` is "on your watch list".
     """
 
     title: str
@@ -102,3 +124,5 @@ class Briefing:
     documents: tuple[DocumentDigest, ...] = field(default_factory=tuple)
     highlights: tuple[Highlight, ...] = ()
     note: str = ""
+    failures: tuple[Failure, ...] = ()
+    watch: tuple[WatchMatch, ...] = ()

@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefing.assemble import DEFAULT_TITLE
 from briefing.errors import UsageError
 from briefing.model import Briefing, Document, DocumentDigest
+from briefing.publish import DEFAULT_PAGE_SIZE
 from briefing.publish.outputs import DEFAULT_OUTPUTS, check_outputs, render_outputs
 from briefing.read import MAX_INPUT_BYTES, load
 from briefing.summarize import DEFAULT_LANGUAGE, SummaryOptions, summarize_document
 
-DEFAULT_TITLE = "Briefing"
-DEFAULT_PAGE_SIZE = "A4"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -69,17 +69,19 @@ def summarize_entries(
     jobs: int | None = 1,
     executor: str = "local",
     scheduler: str | None = None,
-    digests_of: Callable[[list[Document], list[SummaryOptions]], list[DocumentDigest]]
-    | None = None,
+    on_failure: Callable[[list[int], str], None] | None = None,
+    digests_of: Callable[..., list] | None = None,
 ) -> tuple[list[DocumentDigest], list[list[int]]]:
     """Digests of the entries, and which entries each digest stands for.
 
     With ``merge_duplicates``, near-copies (the same story syndicated with small edits) are
     summarised once, from the first of them, crediting every source that carried them.
-    ``digests_of(documents, options)``, when given, makes the digests instead of
-    ``summarize_many`` (a daily run's ``EarlySummaries``, which made some already).
+    With ``on_failure``, an entry that cannot be summarised is left out and reported as
+    ``on_failure(its group of entries, message)``; without it, the first failure is raised.
+    ``digests_of(documents, options, keep_going=...)``, when given, makes the digests
+    instead of ``summarize_many`` (a daily run's ``EarlySummaries``, which made some already).
     """
-    from briefing.summarize.parallel import summarize_many
+    from briefing.summarize.parallel import Failure, summarize_many
 
     if merge_duplicates:
         from briefing.assemble.dedup import group_near_duplicates
@@ -88,25 +90,32 @@ def summarize_entries(
     else:
         groups = [[i] for i in range(len(entries))]
     firsts = [entries[group[0]] for group in groups]
+    documents, options = [e.document for e in firsts], [e.options for e in firsts]
+    keep_going = on_failure is not None
     if digests_of is not None:
-        digests = digests_of([e.document for e in firsts], [e.options for e in firsts])
+        digests = digests_of(documents, options, keep_going=keep_going)
     else:
         digests = summarize_many(
-            [e.document for e in firsts],
-            [e.options for e in firsts],
+            documents,
+            options,
             jobs=jobs,
             executor=executor,
             scheduler=scheduler,
+            keep_going=keep_going,
         )
+    for digest, group in zip(digests, groups):
+        if isinstance(digest, Failure):
+            on_failure(group, digest.message)
+    kept = [(d, g) for d, g in zip(digests, groups) if not isinstance(d, Failure)]
     digests = [
         replace(
             digest,
             sources=tuple(dict.fromkeys(s for i in group for s in entries[i].sources)),
             date=digest.date or entries[group[0]].published,
         )
-        for digest, group in zip(digests, groups)
+        for digest, group in kept
     ]
-    return digests, groups
+    return digests, [group for _, group in kept]
 
 
 def _text(document: Document) -> str:

@@ -66,6 +66,17 @@ class Registry(Generic[T]):
     def items(self) -> list[tuple[str, T]]:
         return [(name, self[name]) for name in self.names()]
 
+    def find(self, accept: Callable[[T], bool]) -> T | None:
+        """The first record ``accept`` takes, built-ins first: plugins are scanned only if
+        no built-in is taken (so reading a ``.txt`` file never lists the installed packages)."""
+        for record in self._builtin.values():
+            if accept(record):
+                return record
+        for name, record in self.plugins().items():
+            if name not in self._builtin and accept(record):
+                return record
+        return None
+
     def builtin_names(self) -> list[str]:
         return list(self._builtin)
 

@@ -1,4 +1,9 @@
-"""The installed ``briefing`` command: output on stdout, one-line errors, exit codes."""
+"""The ``briefing`` command: output on stdout, one-line errors, exit codes.
+
+Most tests call the command in this process (the ``cli`` fixture); those where the process
+is the point (standard input in a pipe, the installed script's exit codes, ``python -m``,
+what a fresh interpreter imports) start a real one.
+"""
 
 import json
 import os
@@ -12,14 +17,13 @@ import pytest
 BRIEFING = shutil.which("briefing", path=str(Path(sys.executable).parent)) or "briefing"
 
 
-def run(*args, stdin=None, cwd=None):
-    return subprocess.run(
-        [BRIEFING, *map(str, args)], input=stdin, capture_output=True, text=True, cwd=cwd
-    )
+def run(*args, stdin=None):
+    """The installed ``briefing`` script, in a process of its own."""
+    return subprocess.run([BRIEFING, *map(str, args)], input=stdin, capture_output=True, text=True)
 
 
-def test_summarize_prints_title_lede_and_each_heading_separately(data_dir):
-    result = run("summarize", data_dir / "harbour-plaintext.txt")
+def test_summarize_prints_title_lede_and_each_heading_separately(cli, data_dir):
+    result = cli("summarize", data_dir / "harbour-plaintext.txt")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Port of Eastfield reopens its north quay")
@@ -52,10 +56,10 @@ def test_summarize_reads_stdin_in_a_pipe(data_dir):
     }
 
 
-def test_input_format_can_be_forced(tmp_path):
+def test_input_format_can_be_forced(cli, tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("<h1>Title</h1><h2>Part</h2><p>One sentence. Two sentences.</p>")
-    result = run("summarize", page, "--input-format", "html", "--format", "json")
+    result = cli("summarize", page, "--input-format", "html", "--format", "json")
     assert result.returncode == 0, result.stderr
     sections = json.loads(result.stdout)["sections"]
     assert [(s["heading"], s["sentences"]) for s in sections] == [
@@ -63,8 +67,9 @@ def test_input_format_can_be_forced(tmp_path):
     ]
 
 
-def test_algorithms_lists_each_one_on_a_line():
-    result = run("algorithms")
+def test_algorithms_lists_each_one_on_a_line(cli):
+    result = cli("algorithms")
+    assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
     assert names == [
         "lsa",
@@ -93,9 +98,9 @@ def test_algorithms_lists_each_one_on_a_line():
         (["frobnicate"], 2, "invalid choice"),
     ],
 )
-def test_errors_are_one_line_with_a_documented_exit_code(tmp_path, args, code, message):
+def test_errors_are_one_line_with_a_documented_exit_code(cli, tmp_path, args, code, message):
     (tmp_path / "x.txt").write_text("Title\n\nA sentence here. Another one.\n")
-    result = run(*args, cwd=tmp_path)
+    result = cli(*args, cwd=tmp_path)
     assert result.returncode == code
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("briefing: error: ")
@@ -111,11 +116,12 @@ def test_binary_input_is_refused_without_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_help_lists_exit_codes_and_version_answers():
-    help_text = run("--help").stdout
-    assert "exit codes:" in help_text and "usage error" in help_text
-    assert run("summarize", "--help").returncode == 0
-    version = run("--version")
+def test_help_lists_exit_codes_and_version_answers(cli):
+    usage = cli("--help")
+    assert usage.returncode == 0
+    assert "exit codes:" in usage.stdout and "usage error" in usage.stdout
+    assert cli("summarize", "--help").returncode == 0
+    version = run("--version")  # the installed script, in its own process
     assert version.returncode == 0 and version.stdout.startswith("briefing ")
 
 

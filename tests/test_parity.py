@@ -182,9 +182,42 @@ def test_corpus_is_real_text_of_many_sizes():
     assert max(sizes) > 150
 
 
+def _compare_on_corpus(name: str):
+    """``_compare`` on the corpus, or the exception it raised (for its own test to raise)."""
+    try:
+        return _compare(name, corpus())
+    except Exception as exc:  # handed back, and raised by the test it belongs to
+        return exc
+
+
+@pytest.fixture(scope="module")
+def comparisons(request) -> dict:
+    """``_compare`` on the corpus for each algorithm the session tests, two at a time.
+
+    Each comparison is independent and costs seconds of sumy's own (slow) arithmetic, so
+    they run in two processes forked from this one (the corpus already read), the slowest
+    first; the tests then only report and check what came back.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    names = [
+        item.callspec.params["name"]
+        for item in request.session.items
+        if getattr(item, "originalname", "") == "test_fast_summarizer_picks_what_sumy_picks"
+    ]
+    names.sort(key=lambda name: name not in ("kl", "lsa"))  # the slowest first
+    corpus()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+        return dict(zip(names, pool.map(_compare_on_corpus, names)))
+
+
 @pytest.mark.parametrize("name", FAST)
-def test_fast_summarizer_picks_what_sumy_picks(name, capsys):
-    _report(capsys, name, *_compare(name, corpus()))
+def test_fast_summarizer_picks_what_sumy_picks(name, capsys, comparisons):
+    if isinstance(comparisons[name], Exception):
+        raise comparisons[name]
+    _report(capsys, name, *comparisons[name])
 
 
 DEGENERATE = [

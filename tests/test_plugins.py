@@ -173,7 +173,9 @@ def test_without_the_plugin_its_names_are_refused_in_one_line(tmp_path):
         cwd=tmp_path,
     )
     assert result.returncode == 2
-    assert result.stderr == "briefing: error: unknown output txt; choose from: md, html, pdf\n"
+    assert (
+        result.stderr == "briefing: error: unknown output txt; choose from: md, html, pdf, json\n"
+    )
 
 
 def test_a_broken_plugin_is_named_not_a_traceback(tmp_path):

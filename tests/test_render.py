@@ -4,6 +4,7 @@ import http.server
 import io
 import re
 import threading
+from functools import cache
 
 import pypdf
 import pytest
@@ -46,6 +47,12 @@ def pdf_of(b: Briefing, page_size: str = "A4", templates=None) -> pypdf.PdfReade
     return pypdf.PdfReader(io.BytesIO(html_to_pdf(html_of(b, templates), page_size)))
 
 
+@cache
+def sample_pdf(page_size: str) -> bytes:
+    """The PDF of the sample ``briefing()``, rendered once per page size for every test."""
+    return html_to_pdf(html_of(briefing()), page_size)
+
+
 def text_of(reader: pypdf.PdfReader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
@@ -72,13 +79,13 @@ def test_html_head_escapes_the_title():
 
 
 def test_pdf_text_holds_title_headings_and_sentences():
-    text = text_of(pdf_of(briefing()))
+    text = text_of(pypdf.PdfReader(io.BytesIO(sample_pdf("A4"))))
     for expected in ("Morning Briefing", "Quarterly Report", "Council Decision part 3", SENTENCE):
         assert expected in text
 
 
 def test_pdf_outline_lists_the_documents_and_their_sections():
-    titles = outline_titles(pdf_of(briefing()).outline)
+    titles = outline_titles(pypdf.PdfReader(io.BytesIO(sample_pdf("A4"))).outline)
     assert titles[0] == "Morning Briefing"
     assert "Quarterly Report" in titles and "Council Decision" in titles
     assert "Quarterly Report part 1" in titles
@@ -122,7 +129,7 @@ def test_document_markup_shows_as_text_in_the_pdf():
     ],
 )
 def test_pdf_pages_have_the_asked_for_size(size, width, height):
-    box = pdf_of(briefing(), size).pages[0].mediabox
+    box = pypdf.PdfReader(io.BytesIO(sample_pdf(size))).pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx((width, height), abs=0.2)
 
 
@@ -166,7 +173,7 @@ def server():
     """A local HTTP server that records every request it gets."""
     handler = type("Handler", (RecordingHandler,), {"requests": []})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}", handler.requests
     httpd.shutdown()

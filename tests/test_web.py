@@ -1,16 +1,12 @@
 """Fetching over HTTP: timeouts, size cap, redirects, schemes; URLs work where files do."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from webserver import Site, page
 
 from briefing.fetch.http import FetchError, fetch
 
-BRIEFING = str(Path(sys.executable).parent / "briefing")
 ARTICLE = page(
     "Harbour reopens",
     "The north quay reopened on Tuesday after a long repair. Ships can dock again.",
@@ -61,13 +57,9 @@ def test_only_http_and_https_urls_are_fetched(url):
         fetch(url)
 
 
-def test_summarize_accepts_a_url(site):
+def test_summarize_accepts_a_url(site, cli):
     url = site.add("/article.html", ARTICLE)
-    result = subprocess.run(
-        [BRIEFING, "summarize", url, "--format", "json", "--ratio", "1"],
-        capture_output=True,
-        text=True,
-    )
+    result = cli("summarize", url, "--format", "json", "--ratio", "1")
     assert result.returncode == 0, result.stderr
     digest = json.loads(result.stdout)
     assert digest["title"] == "Harbour reopens"
@@ -77,9 +69,7 @@ def test_summarize_accepts_a_url(site):
     assert "All rights reserved" not in text and "About us" not in text
 
 
-def test_summarize_of_a_missing_url_is_a_one_line_error(site):
-    result = subprocess.run(
-        [BRIEFING, "summarize", site.base + "/gone.html"], capture_output=True, text=True
-    )
+def test_summarize_of_a_missing_url_is_a_one_line_error(site, cli):
+    result = cli("summarize", site.base + "/gone.html")
     assert result.returncode == 1
     assert result.stderr.strip() == f"briefing: error: {site.base}/gone.html: HTTP 404 Not Found"

@@ -11,7 +11,7 @@ import os
 import sys
 
 from briefing._version import __version__
-from briefing.cli import algorithms, build, common, cron, history, init, run, summarize
+from briefing.cli import algorithms, build, common, cron, history, init, run, send, summarize
 from briefing.cli import eval as eval_command
 from briefing.errors import (
     EXIT_FAILURE,
@@ -19,6 +19,8 @@ from briefing.errors import (
     EXIT_LOCKED,
     EXIT_OK,
     EXIT_PARTIAL,
+    EXIT_TERMINATED,
+    EXIT_UNDELIVERED,
     EXIT_USAGE,
     BriefingError,
     TooLargeError,
@@ -32,9 +34,11 @@ exit codes:
   {EXIT_USAGE}  usage error (bad option or argument, bad config file)
   {EXIT_PARTIAL}  'run' only: briefing written, but some sources or items failed
   {EXIT_LOCKED}  'run' only: another run holds the lock
-  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)"""
+  {EXIT_UNDELIVERED}  'run' and 'send': briefing written, but the mail was not delivered
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
+  {EXIT_TERMINATED}  'run' only: terminated (SIGTERM); the run is recorded as interrupted"""
 
-COMMANDS = (summarize, build, algorithms, run, init, history, cron, eval_command)
+COMMANDS = (summarize, build, algorithms, run, send, init, history, cron, eval_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,8 +10,8 @@ from briefing.errors import EXIT_OK
 
 
 def add(commands, epilog: str) -> None:
-    from briefing.pipeline import DEFAULT_PAGE_SIZE, DEFAULT_TITLE
-    from briefing.publish.outputs import DEFAULT_OUTPUTS
+    from briefing.assemble import DEFAULT_TITLE
+    from briefing.publish import DEFAULT_OUTPUTS, DEFAULT_PAGE_SIZE
 
     parser = commands.add_parser(
         "build",
@@ -40,7 +40,7 @@ def add(commands, epilog: str) -> None:
         "--to",
         default=",".join(DEFAULT_OUTPUTS),
         metavar="LIST",
-        help="comma-separated outputs among md, html, pdf (default: all three; see "
+        help="comma-separated outputs among md, html, pdf, json (default: md, html, pdf; see "
         "'briefing algorithms --all' for more)",
     )
     parser.add_argument(

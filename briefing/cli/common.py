@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from pathlib import Path
 
@@ -12,7 +11,9 @@ from briefing.limits import MAX_INPUT_BYTES
 
 
 def error(message: str) -> None:
-    print(f"briefing: error: {message}", file=sys.stderr)
+    from briefing.compose.text import escape_controls
+
+    print(f"briefing: error: {escape_controls(message)}", file=sys.stderr)
 
 
 class Parser(argparse.ArgumentParser):
@@ -21,6 +22,8 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         if "invalid choice:" in message and self._subparsers is not None:
+            import difflib
+
             wrong = message.split("invalid choice:", 1)[1].split("'")[1]
             names = [
                 name
@@ -148,7 +151,7 @@ def max_input_bytes(args) -> int:
 
 
 def config_option(parser: argparse.ArgumentParser) -> None:
-    from briefing.daily.config import DEFAULT_CONFIG
+    from briefing.daily import DEFAULT_CONFIG
 
     parser.add_argument(
         "-c",

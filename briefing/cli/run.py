@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import signal
 from pathlib import Path
 
 from briefing.cli import common
+from briefing.errors import EXIT_TERMINATED
 
 
 def add(commands, epilog: str) -> None:
@@ -53,7 +55,27 @@ def add(commands, epilog: str) -> None:
     parser.set_defaults(run=run, too_large_hint="raise max_bytes in the config")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (from cron, systemd or ``kill``), handled like Ctrl-C: the run stops, writes
+    no partial files, and is recorded as interrupted."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated(f"terminated by {signal.Signals(signum).name}")
+
+
 def run(args) -> int:
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _run(args)
+    except Terminated as exc:
+        common.error(f"{exc}; the run is recorded as interrupted")
+        return EXIT_TERMINATED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args) -> int:
     import logging
     from dataclasses import replace
 

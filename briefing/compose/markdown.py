@@ -17,7 +17,8 @@ from briefing.model import Briefing, DocumentDigest, SectionDigest
 
 MARKDOWN_TEMPLATE = "briefing.md.j2"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+#: Control characters (C0, DEL and C1: ESC and CSI start terminal escape sequences).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ALWAYS = re.compile(r"([\\`*\[\]])")
 # "_" emphasises only at a word's edge; inside snake_case_words it is plain text.
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
@@ -87,7 +88,11 @@ def environment(templates: Path | None, *, html: bool):
             return value
         return escape_markdown(value)
 
-    env = jinja2.Environment(
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    # Templates are code from a folder the operator names: the sandbox keeps them to
+    # reading the briefing (no attributes such as __globals__, no mutating methods).
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in templates_dirs(templates)]),
         undefined=jinja2.StrictUndefined,
         autoescape=html,

@@ -8,10 +8,11 @@ included, so a bad config fails the same way on a quiet day as on a busy one.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing.daily import DEFAULT_CONFIG
+from briefing.daily.mailconfig import MailSettings, check_base_url, check_interests, parse_mail
 from briefing.daily.overrides import SummaryOverrides
 from briefing.daily.schema import (
     ConfigError,
@@ -21,6 +22,7 @@ from briefing.daily.schema import (
     positive,
     schema,
     setting,
+    under,
     unknown_key,
 )
 from briefing.errors import UsageError
@@ -32,11 +34,9 @@ from briefing.limits import (
     DEFAULT_TIMEOUT,
     MAX_INPUT_BYTES,
 )
-from briefing.pipeline import DEFAULT_PAGE_SIZE
-from briefing.publish.outputs import DEFAULT_OUTPUTS
+from briefing.publish import DEFAULT_OUTPUTS, DEFAULT_PAGE_SIZE
 from briefing.summarize import SummaryOptions
 
-DEFAULT_CONFIG = "briefing.toml"
 DEFAULT_TITLE = "Daily briefing"
 DEFAULT_HIGHLIGHTS = 5
 MAX_KEEP_DAYS = 36_500
@@ -53,6 +53,8 @@ class Source:
     kind: str
     target: str | tuple[str, ...]
     max_items: int = setting(50, positive)
+    interests: tuple[str, ...] = setting((), check_interests)
+    follow_symlinks: bool = setting(False, help="read links to files outside the folder")
     summary: SummaryOverrides = SummaryOverrides()
 
     @property
@@ -95,6 +97,9 @@ class Config:
     contact: str = setting("", check_contact, "URL in the User-Agent for site owners")
     respect_robots: bool = setting(False, help="ask robots.txt before fetching item pages")
     templates: Path | None = None
+    interests: tuple[str, ...] = setting((), check_interests)
+    base_url: str = setting("", check_base_url)  # where output_dir is published (feed links)
+    mail: MailSettings | None = None
     summary: SummaryOptions = SummaryOptions()
     path: Path | None = field(default=None, compare=False)
 
@@ -112,7 +117,7 @@ class Config:
 
 
 #: Keys of the top level that are not settings of their own.
-_STRUCTURE = ("sources", "summary", "path")
+_STRUCTURE = ("sources", "summary", "path", "mail")
 
 
 def load_config(path: str | Path) -> Config:
@@ -144,7 +149,7 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
     raw_sources = data.pop("sources", [])
     if not isinstance(raw_sources, list) or not all(isinstance(s, dict) for s in raw_sources):
         raise where.error("sources", "must be an array of tables: [[sources]]")
-    raw_summary = data.pop("summary", {})
+    raw_mail, raw_summary = data.pop("mail", None), data.pop("summary", {})
     if not isinstance(raw_summary, dict):
         raise where.error("summary", "must be a table: [summary]")
     top_schema = {k: v for k, v in schema(Config).items() if k not in _STRUCTURE}
@@ -152,12 +157,12 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
     # Summary options may also stand at the top level, as in earlier versions.
     for key in [k for k in data if k in summary_keys]:
         raw_summary.setdefault(key, data.pop(key))
-    values = _fields(where, data, top_schema, [*top_schema, "summary", "sources"])
+    values = _fields(where, data, top_schema, [*top_schema, "summary", "sources", "mail"])
     base = path.parent
     for key in ("output_dir", "database", "templates"):
         if values.get(key) is not None:
-            values[key] = _under(base, values[key])
-    values.setdefault("output_dir", _under(base, "output"))
+            values[key] = under(base, values[key])
+    values.setdefault("output_dir", under(base, "output"))
     _check_with(where, "formats", values, _formats)
     _check_with(where, "page_size", values, _page_size)
     _check_with(where, "templates", values, _templates)
@@ -166,6 +171,7 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
         summary = overrides.apply(SummaryOptions())
     except UsageError as exc:
         raise where.error(_culprit(exc, raw_summary), str(exc)) from None
+    values["mail"] = parse_mail(where, raw_mail, base)
     config = Config(path=path, summary=summary, **values)
     sources = tuple(_source(where, i, raw, base, config) for i, raw in enumerate(raw_sources))
     names = [s.name for s in sources]
@@ -209,7 +215,7 @@ def _source(where: Locator, index: int, raw: dict, base: Path, config: Config) -
     from briefing.daily.kinds import SOURCE_KINDS
 
     kinds = {kind.key: kind for kind in SOURCE_KINDS.values()}
-    own = {k: v for k, v in schema(Source).items() if k in ("name", "max_items")}
+    own = {k: v for k, v in schema(Source).items() if k not in ("kind", "target", "summary")}
     summary_keys = list(schema(SummaryOverrides))
     known = [*own, *kinds, *summary_keys]
     for key in raw:
@@ -229,7 +235,9 @@ def _source(where: Locator, index: int, raw: dict, base: Path, config: Config) -
     except ValueError as exc:
         raise where.error(kind.key, str(exc), index) from None
     if kind.is_path:
-        target = str(_under(base, target))
+        target = str(under(base, target))
+    elif "follow_symlinks" in raw:
+        raise where.error("follow_symlinks", "applies only to a 'path' source", index)
     values = _fields(where, {k: v for k, v in raw.items() if k in own}, own, known, index)
     overrides = _summary(where, {k: v for k, v in raw.items() if k in summary_keys}, index)
     try:
@@ -281,8 +289,3 @@ def _templates(folder: Path) -> Path:
     if not folder.is_dir():
         raise ValueError(f"must be a folder of templates; {folder} is not one")
     return folder
-
-
-def _under(base: Path, path: str | Path) -> Path:
-    """``path`` relative to the config file's folder, tidied (``examples/../output`` -> ``output``)."""
-    return Path(os.path.normpath(base / Path(path).expanduser()))

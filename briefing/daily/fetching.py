@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 from briefing._version import __version__
-from briefing.errors import BriefingError
 from briefing.fetch.http import RefusedError
 from briefing.fetch.polite import user_agent
 from briefing.fetch.pool import Expired, Fetcher, Job, Limits
@@ -131,24 +131,36 @@ def _items(source, context, pages: list[Page], jobs: list[Job]) -> Iterator:
 
 
 def _read(source, context, page: Page, job: Job) -> Document | None:
-    """The page's document; or, when it fails, the feed's own text; or None (reported)."""
+    """The page's document; or, when it fails, the feed's own text; or None (reported).
+
+    Any failure fails this one item, never the source or the run (only a broken state
+    database is raised). A refused link or the run's end fails the item: the feed's text
+    is no stand-in then.
+    """
+    from briefing.daily.sources import describe
+    from briefing.daily.state import StateError
     from briefing.read import parse, read_response, require_text
 
     try:
         return read_response(page.link, job.result(), title=page.title)
+    except StateError:
+        raise
     except Expired as exc:
         if not context.out_of_time(source, page.link):  # it reports the item as not read
             context.failed(source, page.link, exc)
         return None
-    except BriefingError as exc:
-        # a refused link or the run's end fails the item: the feed's text is no stand-in
+    except Exception as exc:  # the feed's own text is the fallback for any other failure
         late = context.deadline is not None and time.monotonic() >= context.deadline
         if not page.content or isinstance(exc, RefusedError) or late:
             context.failed(source, page.link, exc)
             return None
-        log.warning("%s: %s; using the feed's own text instead", page.link, exc)
-    try:
-        return require_text(parse(page.content, page.link, "html", title=page.title))
-    except BriefingError as exc:
-        context.failed(source, page.link, exc)
-        return None
+        reason = describe(exc)
+        reason = reason if reason.startswith(page.link) else f"{page.link}: {reason}"
+        log.warning("%s; using the feed's own text instead", reason)
+    # A feed's text is HTML, or plain text with no tag at all.
+    format = "html" if re.search(r"<[A-Za-z!/]", page.content) else "text"
+    return context.attempt(
+        source,
+        page.link,
+        lambda: require_text(parse(page.content, page.link, format, title=page.title)),
+    )

@@ -48,7 +48,7 @@ class SourceKind:
 
 
 def _files(source, context):
-    from briefing.daily.sources import file_items
+    from briefing.daily.files import file_items
 
     return file_items(source, context)
 

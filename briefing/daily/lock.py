@@ -23,9 +23,12 @@ class LockedError(BriefingError):
 @contextmanager
 def run_lock(folder: Path):
     """Hold the run lock of ``folder`` for the duration of the block, or raise LockedError."""
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / ".briefing.lock"
-    handle = open(path, "a+")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+")
+    except OSError as exc:
+        raise BriefingError(f"cannot use the output folder {folder}: {exc.strerror}") from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

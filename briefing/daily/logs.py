@@ -8,6 +8,16 @@ import sys
 from pathlib import Path
 
 
+class _Printable(logging.Formatter):
+    """A formatter that shows control characters (from file names, URLs, documents) as
+    visible escapes, so a message can neither drive the terminal nor fake a log line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from briefing.compose.text import escape_controls
+
+        return escape_controls(super().format(record))
+
+
 def setup_logging(
     *, quiet: bool = False, verbose: bool = False, log_file: Path | None = None
 ) -> None:
@@ -18,7 +28,7 @@ def setup_logging(
     logger.propagate = False
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
-    console.setFormatter(logging.Formatter("briefing: %(levelname)s: %(message)s"))
+    console.setFormatter(_Printable("briefing: %(levelname)s: %(message)s"))
     logger.addHandler(console)
     if log_file:
         try:
@@ -29,5 +39,5 @@ def setup_logging(
 
             raise UsageError(f"{log_file}: cannot open log file: {exc.strerror}") from None
         handler.setLevel(logging.INFO)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        handler.setFormatter(_Printable("%(asctime)s %(levelname)s %(message)s"))
         logger.addHandler(handler)

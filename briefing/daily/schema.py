@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
 import types
 import typing
@@ -83,6 +84,11 @@ def convert(value, kind, key: str):
     raise TypeError(f"no TOML conversion for {kind!r} ({key})")  # a bug in a schema
 
 
+def under(base: Path, path: str | Path) -> Path:
+    """``path`` relative to the config file's folder, tidied (``examples/../output`` -> ``output``)."""
+    return Path(os.path.normpath(base / Path(path).expanduser()))
+
+
 def unknown_key(key: str, known) -> str:
     """'unknown setting' with the nearest known key, if one is close."""
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
@@ -96,9 +102,17 @@ class Locator:
     def __init__(self, text: str, path: Path):
         self.lines = text.splitlines()
         self.path = path
-        self.blocks = [
-            i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*sources\s*\]\]", line)
-        ]
+        # Which [[sources]] table each line belongs to (None: the top level or a [table]).
+        self.owner: list[int | None] = []
+        self.blocks: list[int] = []
+        current = None
+        for number, line in enumerate(self.lines):
+            if re.match(r"\s*\[\[\s*sources\s*\]\]", line):
+                current = len(self.blocks)
+                self.blocks.append(number)
+            elif re.match(r"\s*\[[^\[]", line):
+                current = None  # a [table] ends the [[sources]] table before it
+            self.owner.append(current)
 
     def error(self, key: str, message: str, source: int | None = None) -> ConfigError:
         line = self.line(key, source)
@@ -106,23 +120,12 @@ class Locator:
         return ConfigError(f"{at}: {key!r} {message}")
 
     def line(self, key: str, source: int | None = None) -> int | None:
-        start, end = 0, len(self.lines)
-        if source is not None and source < len(self.blocks):
-            start = self.blocks[source]
-            end = self.blocks[source + 1] if source + 1 < len(self.blocks) else end
-            # a following [table] also ends the block
-            for i in range(start + 1, end):
-                if re.match(r"\s*\[[^\[]", self.lines[i]):
-                    end = i
-                    break
-        elif self.blocks:
-            end = self.blocks[0]
         pattern = re.compile(
             rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=|^\s*\[+\s*{re.escape(key)}\s*\]+"
         )
-        for number in range(start, end):
-            if pattern.match(self.lines[number]):
+        for number, line in enumerate(self.lines):
+            if self.owner[number] == source and pattern.match(line):
                 return number + 1
         if source is not None and source < len(self.blocks):
-            return start + 1  # the source's own [[sources]] line
+            return self.blocks[source] + 1  # the source's own [[sources]] line
         return None

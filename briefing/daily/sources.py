@@ -1,30 +1,29 @@
 """Gathering a daily run's items from its sources: files, URL lists and RSS/Atom feeds.
 
-Every item is read by the same readers as ``briefing summarize`` (a feed item's page goes
-through the HTML reader). Items briefed before are skipped: by URL or path with the same
-content, or by the same content from anywhere. A source or an item that fails is reported
-and the others go on. Feeds and pages are fetched concurrently (``fetching``), and items
-are taken in the config's order all the same.
+Every item is read by the same ``briefing.read`` as ``briefing summarize`` (a feed
+item's page goes through the HTML reader). Items briefed before are skipped: by URL or
+path with the same content, or by the same content from anywhere. A source or an item
+that fails is reported and the others go on, whatever the failure: one of the tool's own
+errors, or an exception no one expected (a RecursionError, a MemoryError, a library's
+bug). Only a broken state database stops the run, since nothing can be judged new then.
+Feeds and pages are fetched concurrently (``fetching``), and items are taken in the
+config's order all the same.
 """
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from briefing.daily.config import Config, Source
 from briefing.daily.progress import Progress, as_progress
-from briefing.daily.state import State
+from briefing.daily.state import State, StateError
 from briefing.errors import BriefingError
 from briefing.fetch.addresses import Trust
-from briefing.model import Document
-from briefing.read import load
-from briefing.read.registry import reader_for_extension
+from briefing.model import Document, Failure
 
 log = logging.getLogger("briefing")
 
@@ -38,15 +37,24 @@ class Item:
     hash: str
     document: Document
     published: str = ""
+    #: When its content changed since it was last briefed: the date of that briefing.
+    updated_since: str = ""
 
 
 @dataclass
 class Gathered:
-    """What the sources gave: new items, and one message per source or item that failed."""
+    """What the sources gave: new items, and one message per source or item that failed
+    (``problems``: the same, as the briefing shows them)."""
 
     items: list[Item] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     failed_sources: set[str] = field(default_factory=set)
+    problems: list[Failure] = field(default_factory=list)
+
+    def failed(self, source: str, message: str) -> None:
+        self.failures.append(f"source {source!r}: {message}")
+        self.failed_sources.add(source)
+        self.problems.append(Failure(source, message))
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,11 @@ class Seen:
 
     def content(self, digest: str) -> bool:
         return bool(self.state) and self.state.seen_hash(digest, self.since or "", self.before)
+
+    def last_briefed(self, location: str) -> str:
+        if not self.state:
+            return ""
+        return self.state.last_briefed(location, self.since or "", self.before)
 
 
 @dataclass
@@ -115,17 +128,38 @@ class Context:
 
     def failed(self, source: Source, location: str, exc: Exception) -> None:
         """Report one item that could not be read; the source goes on with the next."""
-        message = str(exc) if str(exc).startswith(location) else f"{location}: {exc}"
-        self.gathered.failures.append(f"source {source.name!r}: {message}")
-        self.gathered.failed_sources.add(source.name)
+        message = describe(exc)
+        message = message if message.startswith(location) else f"{location}: {message}"
+        self.gathered.failed(source.name, message)
         log.warning("source %r: %s", source.name, message)
+
+    def attempt(self, source: Source, location: str, read: Callable[[], Document]):
+        """``read()``'s Document, or None once its failure is reported: any exception
+        fails this one item, never the source or the run."""
+        try:
+            return read()
+        except StateError:
+            raise
+        except Exception as exc:  # isolation is the point: reported, not hidden
+            self.failed(source, location, exc)
+            return None
 
     def accept(self, source: Source, location: str, document: Document, published: str = ""):
         """The Item for a document, or None when this content was briefed before."""
         digest = content_hash(document)
-        if digest in self.seen.location(location) or self.seen.content(digest):
+        before = self.seen.location(location)
+        if digest in before or self.seen.content(digest):
             return None
-        return Item(source.name, location, digest, document, published)
+        updated = self.seen.last_briefed(location) if before else ""
+        return Item(source.name, location, digest, document, published, updated)
+
+
+def describe(exc: BaseException) -> str:
+    """One line for a failure: the tool's own message, or what the unexpected exception was."""
+    if isinstance(exc, BriefingError):
+        return str(exc)
+    detail = f": {exc}" if str(exc) else ""
+    return f"unexpected {exc.__class__.__name__}{detail}"
 
 
 def content_hash(document: Document) -> str:
@@ -164,7 +198,9 @@ def gather(
                 continue
             try:
                 started.append((source, SOURCE_KINDS[source.kind].items(source, context)))
-            except BriefingError as exc:  # reported in its turn, below
+            except StateError:
+                raise
+            except Exception as exc:  # reported in its turn, below
                 started.append((source, exc))
         for source, items in started:
             _take(context, source, items)
@@ -174,15 +210,16 @@ def gather(
 def _take(context: Context, source: Source, items) -> None:
     """Take one source's items (or report why it failed)."""
     try:
-        if isinstance(items, BriefingError):
+        if isinstance(items, Exception):
             raise items
         for item in items:
             context.gathered.items.append(item)
             context.taken(source, item)
-    except BriefingError as exc:
-        context.gathered.failures.append(f"source {source.name!r}: {exc}")
-        context.gathered.failed_sources.add(source.name)
-        log.warning("source %r failed: %s", source.name, exc)
+    except StateError:
+        raise
+    except Exception as exc:  # one source's failure, reported; the run goes on
+        context.gathered.failed(source.name, describe(exc))
+        log.warning("source %r failed: %s", source.name, describe(exc))
 
 
 class _OutOfTime(BriefingError):
@@ -192,26 +229,6 @@ class _OutOfTime(BriefingError):
 
 def _targets(source: Source) -> tuple[str, ...]:
     return (source.target,) if isinstance(source.target, str) else tuple(source.target)
-
-
-def file_items(source: Source, context: Context) -> Iterator[Item]:
-    """The newest files of a folder (those a reader claims) or of a glob, newest first."""
-    pattern = Path(source.path)
-    if pattern.is_dir():
-        paths = [p for p in pattern.iterdir() if reader_for_extension(p.suffix) and p.is_file()]
-    else:
-        paths = [Path(p) for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file()]
-        if not paths and not pattern.parent.is_dir():
-            raise BriefingError(f"{pattern.parent}: no such folder")
-    paths.sort(key=lambda p: (-p.stat().st_mtime, str(p)))
-    for path in paths[: source.max_items]:
-        try:
-            document = load(str(path), max_bytes=context.config.max_bytes)
-        except BriefingError as exc:
-            context.failed(source, str(path), exc)
-            continue
-        if item := context.accept(source, str(path.resolve()), document):
-            yield item
 
 
 def url_items(source: Source, context: Context) -> Iterator[Item]:

@@ -13,36 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.errors import BriefingError
+from briefing.daily.database import StateError, connect, explain
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    date TEXT NOT NULL,
-    started TEXT NOT NULL,
-    ended TEXT,
-    status TEXT NOT NULL,
-    items INTEGER NOT NULL DEFAULT 0,
-    failed_sources INTEGER NOT NULL DEFAULT 0,
-    outputs TEXT NOT NULL DEFAULT '',
-    message TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS items (
-    id INTEGER PRIMARY KEY,
-    source TEXT NOT NULL,
-    location TEXT NOT NULL,
-    hash TEXT NOT NULL,
-    title TEXT NOT NULL,
-    first_seen TEXT NOT NULL,
-    run_id INTEGER NOT NULL REFERENCES runs(id)
-);
-CREATE INDEX IF NOT EXISTS items_location ON items(location);
-CREATE INDEX IF NOT EXISTS items_hash ON items(hash);
-"""
-
-
-class StateError(BriefingError):
-    """The state database cannot be opened, read or written."""
+#: The message of a run found "running" by a later run: its process never finished it.
+ABANDONED = "never finished: killed, or the machine stopped"
 
 
 @dataclass(frozen=True)
@@ -57,6 +31,20 @@ class Run:
     items: int
     failed_sources: int
     outputs: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Whether the briefing of a date was mailed: ``status`` is ``sent``, ``failed`` or
+    ``partial`` (some recipients refused); ``pending`` are the addresses still to send to."""
+
+    date: str
+    status: str
+    attempts: int
+    last_attempt: str
+    pending: tuple[str, ...]
+    message_id: str
     message: str
 
 
@@ -79,18 +67,8 @@ class State:
 
     @classmethod
     def open(cls, path: Path) -> State:
-        try:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(path, timeout=30, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
-        except sqlite3.Error as exc:
-            raise StateError(
-                f"{path}: cannot open the state database: {_explain(exc, path)}"
-            ) from None
-        except OSError as exc:
-            raise StateError(f"{path}: cannot open the state database: {exc.strerror}") from None
-        return cls(connection, Path(path))
+        """Open the database, creating it if there is none; refuse one that is empty or damaged."""
+        return cls(connect(Path(path)), Path(path))
 
     def __enter__(self) -> State:
         return self
@@ -118,6 +96,16 @@ class State:
             (digest, since, before),
         )
         return bool(rows)
+
+    def mark_abandoned(self) -> int:
+        """Mark runs still "running" as "killed" and return how many: under the run lock no
+        such run is alive (its process was killed, or the machine stopped)."""
+        with self._write():
+            cursor = self._db.execute(
+                "UPDATE runs SET status = 'killed', message = ? WHERE status = 'running'",
+                (ABANDONED,),
+            )
+        return cursor.rowcount
 
     def start_run(self, date: str, started: str) -> int:
         with self._write():
@@ -169,6 +157,46 @@ class State:
                 ),
             )
 
+    def last_briefed(self, location: str, since: str, before: str) -> str:
+        """The date of the latest run that briefed this URL or path in that window, or ""."""
+        rows = self._query(
+            "SELECT MAX(runs.date) FROM items JOIN runs ON runs.id = items.run_id "
+            "WHERE location = ? AND runs.date >= ? AND runs.date < ?",
+            (location, since, before),
+        )
+        return (rows[0][0] if rows else None) or ""
+
+    def record_delivery(
+        self, date: str, *, status: str, attempted: str, pending=(), message_id="", message=""
+    ) -> None:
+        """Record one attempt to mail the briefing of ``date`` (counting attempts)."""
+        with self._write():
+            self._db.execute(
+                "INSERT INTO deliveries (date, status, attempts, last_attempt, pending, "
+                "message_id, message) VALUES (?, ?, 1, ?, ?, ?, ?) ON CONFLICT(date) DO UPDATE "
+                "SET status = excluded.status, attempts = attempts + 1, last_attempt = "
+                "excluded.last_attempt, pending = excluded.pending, message_id = "
+                "excluded.message_id, message = excluded.message",
+                (date, status, attempted, "\n".join(pending), message_id, message),
+            )
+
+    def delivery(self, date: str) -> Delivery | None:
+        """The mail record of one date, if it was ever mailed."""
+        return next((d for d in self.deliveries(1, date=date)), None)
+
+    def deliveries(
+        self, limit: int = 20, *, undelivered: bool = False, date: str = "%"
+    ) -> list[Delivery]:
+        """Mail records, newest date first (with ``undelivered``, only those not sent)."""
+        rows = self._query(
+            "SELECT date, status, attempts, last_attempt, pending, message_id, message "
+            "FROM deliveries WHERE status != ? AND date LIKE ? ORDER BY date DESC LIMIT ?",
+            ("sent" if undelivered else "", date, limit),
+        )
+        return [
+            Delivery(*row[:4], tuple(filter(None, row[4].split("\n"))), *row[5:]) for row in rows
+        ]
+
     def runs(self, limit: int = 20) -> list[Run]:
         rows = self._query(
             "SELECT id, date, started, COALESCE(ended, ''), status, items, failed_sources, "
@@ -182,7 +210,7 @@ class State:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StateError(
-                f"{self.path}: cannot read the state database: {_explain(exc, self.path)}"
+                f"{self.path}: cannot read the state database: {explain(exc, self.path)}"
             ) from None
 
     @contextmanager
@@ -196,20 +224,9 @@ class State:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise StateError(
-                f"{self.path}: cannot write the state database: {_explain(exc, self.path)}"
+                f"{self.path}: cannot write the state database: {explain(exc, self.path)}"
             ) from None
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
-
-
-def _explain(exc: sqlite3.Error, path: Path) -> str:
-    """SQLite's message, plus the likely cause when its disk is full ("disk I/O error")."""
-    import shutil
-
-    try:
-        free = shutil.disk_usage(Path(path).parent).free
-    except OSError:
-        return str(exc)
-    return f"{exc} (only {free} bytes free on its disk)" if free < 1024 * 1024 else str(exc)

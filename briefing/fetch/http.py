@@ -61,18 +61,26 @@ class Response:
 
 
 def decode_page(response: Response) -> str:
-    """Text of a fetched page: its declared charset, else UTF-8, else Windows-1252."""
+    """Text of a fetched text or Markdown file, by its HTTP charset, BOM, or UTF-8.
+
+    Else windows-1252. Web pages are decoded by ``briefing.read.decode_html`` instead,
+    which also reads the charset a page declares in itself.
+    """
     charset = ""
     for part in response.content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset":
             charset = value.strip("\"' ").lower()
-    for encoding in filter(None, (charset, "utf-8")):
+    body = response.body
+    bom = "utf-8-sig" if body.startswith(b"\xef\xbb\xbf") else ""
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        bom = "utf-16"
+    for encoding in filter(None, (charset, bom, "utf-8")):
         try:
-            return response.body.decode(encoding)
+            return body.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    return response.body.decode("cp1252", errors="replace")
+    return body.decode("cp1252", errors="replace")
 
 
 def is_url(source: str) -> bool:

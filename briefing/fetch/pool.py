@@ -21,7 +21,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 
 from briefing.fetch.addresses import origin
@@ -112,23 +112,28 @@ class Fetcher:
         self._held = 0  # bytes of answers not yet taken
         self._submitted = 0
         self._not_before: dict[tuple, float] = {}
-        self._pool = ThreadPoolExecutor(limits.connections, thread_name_prefix="briefing-fetch")
+        # One daemon thread per request under way (``_pump`` keeps to the limits): a run
+        # stopped by Ctrl-C or SIGTERM ends at once, not when its slowest request does.
+        self._threads: set[threading.Thread] = set()
 
     def __enter__(self) -> Fetcher:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, kind, exc, traceback) -> None:
+        # Interrupted (KeyboardInterrupt, SIGTERM): no waiting for the requests under way.
+        self.close(wait=kind is None or issubclass(kind, Exception))
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         """Drop what has not started; wait for the requests under way (each ends by its
-        deadline)."""
+        deadline), unless told not to."""
         with self._lock:
             for job in (j for queue in self._queues.values() for j in queue):
                 job.state = "dropped"
                 job.future.cancel()
             self._queues.clear()
-        self._pool.shutdown(wait=True)
+            threads = list(self._threads)
+        for thread in threads if wait else ():
+            thread.join()
 
     def submit(self, url: str, *, page: bool = False) -> Job:
         """Queue a GET of ``url``; ``page`` marks an item's page (robots.txt is asked)."""
@@ -159,7 +164,11 @@ class Fetcher:
             job.state = "running"
             self._busy[job.host] = self._busy.get(job.host, 0) + 1
             self._running += 1
-            self._pool.submit(self._run, job)
+            thread = threading.Thread(
+                target=self._run, args=(job,), name="briefing-fetch", daemon=True
+            )
+            self._threads.add(thread)
+            thread.start()
 
     def _run(self, job: Job) -> None:
         try:
@@ -179,6 +188,7 @@ class Fetcher:
             job.future.set_result(response)
         finally:
             with self._lock:
+                self._threads.discard(threading.current_thread())
                 self._busy[job.host] -= 1
                 self._running -= 1
                 if job.state == "running":

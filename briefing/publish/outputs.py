@@ -15,12 +15,15 @@ from pathlib import Path
 from briefing.errors import UsageError
 from briefing.model import Briefing
 from briefing.plugins import Registry
+from briefing.publish import DEFAULT_OUTPUTS, DEFAULT_PAGE_SIZE
 
 
 class Rendering:
     """One briefing's renderings, each made on first use: what every ``Output`` reads."""
 
-    def __init__(self, briefing: Briefing, templates: Path | None = None, page_size: str = "A4"):
+    def __init__(
+        self, briefing: Briefing, templates: Path | None = None, page_size: str = DEFAULT_PAGE_SIZE
+    ):
         self.briefing = briefing
         self.templates = templates
         self.page_size = page_size
@@ -54,14 +57,20 @@ class Output:
     render: Callable[[Rendering], bytes]
 
 
+def _json(rendering: Rendering) -> bytes:
+    from briefing.compose.json import briefing_json
+
+    return briefing_json(rendering.briefing).encode("utf-8")
+
+
 _BUILTIN = (
     Output("md", "md", "the briefing as Markdown", lambda r: r.markdown.encode("utf-8")),
     Output("html", "html", "one self-contained HTML page", lambda r: r.html.encode("utf-8")),
     Output("pdf", "pdf", "a PDF with bookmarks and page numbers", lambda r: r.pdf),
+    Output("json", "json", "the whole briefing as one JSON object, for scripts", _json),
 )
 
 OUTPUTS: Registry[Output] = Registry("briefing.outputs", Output, _BUILTIN, "output")
-DEFAULT_OUTPUTS = ("md", "html", "pdf")
 
 
 def check_outputs(outputs: Iterable[str]) -> tuple[str, ...]:
@@ -80,7 +89,7 @@ def render_outputs(
     outputs: Iterable[str] = DEFAULT_OUTPUTS,
     *,
     templates: Path | None = None,
-    page_size: str = "A4",
+    page_size: str = DEFAULT_PAGE_SIZE,
 ) -> dict[str, bytes]:
     """Render a Briefing to the asked-for outputs in memory: ``{"md": b"...", ...}``."""
     from briefing.compose.pdf import page_size_css

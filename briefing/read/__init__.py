@@ -1,7 +1,9 @@
 """Reading: bytes from a file, stdin or a URL -> a Document, by the format's registered reader.
 
-The format is ``--input-format`` when given, else the file's extension, else (for stdin
-and URLs) what the content or its content type says, else plain text.
+The format is ``--input-format`` when given, else the file's extension (for a URL: its
+content type, then its extension), else what the content shows (``sniff``), else plain
+text. A feed is refused with a pointer to ``briefing run``. HTML is decoded by the
+encoding it declares, everything else must be UTF-8 or UTF-16 with a BOM (``decode``).
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from pathlib import Path
 from briefing.errors import InputError, TooLargeError
 from briefing.limits import DEFAULT_TIMEOUT, MAX_INPUT_BYTES
 from briefing.model import Document
-from briefing.read.decode import decode
-from briefing.read.registry import READERS, reader_for_extension
+from briefing.read import sniff
+from briefing.read.byline import with_byline
+from briefing.read.decode import declared_charset, decode, decode_html
+from briefing.read.registry import READERS, reader_for_extension, reader_for_media_type
 
 __all__ = [
     "MAX_INPUT_BYTES",
     "READERS",
     "decode",
+    "decode_html",
     "format_for",
     "has_text",
     "load",
@@ -38,8 +43,18 @@ def format_for(source: str, override: str | None = None) -> str:
 
 
 def parse(text: str, source: str, format: str, *, title: str = "") -> Document:
-    """Read already-decoded text in the given format; ``title`` is used when it has none."""
-    document = READERS[format].read(text, source)
+    """Read already-decoded text in the given format; ``title`` is used when it has none.
+
+    A document nested deeper than a parser's recursion can follow (thousands of nested
+    lists or quotes) is refused with an InputError, never a RecursionError that would end
+    a whole daily run. A byline near the top gives the author and date when the reader
+    found none.
+    """
+    reader = READERS[format]
+    try:
+        document = with_byline(reader.read(text, source))
+    except RecursionError:
+        raise InputError(f"{source}: nested too deeply to read as {reader.name}") from None
     if not document.title:
         document = _with_title(document, title or _fallback_title(source))
     return document
@@ -84,25 +99,55 @@ def load(
             raise InputError(f"{source}: cannot read ({os.strerror(exc.errno or 0)})") from None
     if len(data) > max_bytes:
         raise TooLargeError(f"{name}: larger than the {max_bytes / 1048576:g} MB input limit")
-    return require_text(parse(decode(data, name), name, fmt, title=title))
+    if format:
+        fmt = format_for(name, format)
+    else:
+        by_extension = None if source == "-" else reader_for_extension(Path(source).suffix)
+        fmt = by_extension.name if by_extension else _sniffed(data, name)
+    text = decode_html(data, name) if fmt == "html" else decode(data, name)
+    return require_text(parse(text, name, fmt, title=title))
 
 
 def load_url(url: str, format: str | None = None, *, title: str = "", **limits) -> Document:
-    """Fetch a web page (or a text file on the web) and read it; HTML unless told otherwise."""
+    """Fetch a web page (or a text file on the web) and read it (see ``read_response``)."""
     from briefing.fetch.http import fetch
 
     return read_response(url, fetch(url, **limits), format, title=title)
 
 
 def read_response(url: str, response, format: str | None = None, *, title: str = "") -> Document:
-    """Read a page already fetched (a ``briefing.fetch.http.Response``) from ``url``."""
+    """Read a page already fetched (a ``briefing.fetch.http.Response``) from ``url``.
+
+    The format is the one asked for, else the content type's (``text/plain`` only with a
+    known extension: servers send Markdown as plain text), else the URL's extension, else
+    what the content shows, else plain text.
+    """
     from briefing.fetch.http import decode_page
 
-    if format is None:
-        by_path = reader_for_extension(Path(url.split("?")[0]).suffix)
-        is_plain = response.content_type.startswith(("text/plain", "text/markdown"))
-        format = by_path.name if is_plain and by_path else "html"
-    return require_text(parse(decode_page(response), url, format_for(url, format), title=title))
+    media_type = response.content_type.split(";")[0].strip().lower()
+    if format:
+        fmt = format_for(url, format)
+    elif media_type in sniff.FEED_MEDIA_TYPES:
+        sniff.refuse_feed(url)
+    else:
+        by_type = reader_for_media_type(response.content_type)
+        by_path = reader_for_extension(Path(url.split("?")[0].split("#")[0]).suffix)
+        if by_type is not None and by_type.name != "text":
+            fmt = by_type.name
+        elif by_path is not None:
+            fmt = by_path.name
+        else:
+            fmt = _sniffed(response.body, url)
+    if fmt == "html":
+        text = decode_html(response.body, url, declared_charset(response.content_type))
+    else:
+        text = decode_page(response)
+    return require_text(parse(text, url, fmt, title=title))
+
+
+def _sniffed(data: bytes, name: str) -> str:
+    """The format the content shows, else plain text; a feed is refused."""
+    return sniff.sniff_format(sniff.sample(data), name) or "text"
 
 
 def has_text(document: Document) -> bool:

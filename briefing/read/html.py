@@ -1,9 +1,11 @@
 """Web pages: the article's sections without the menus, cookie notices, teasers and footers.
 
-trafilatura finds the main content and returns it as XML (``<head rend="h2">``, ``<p>``,
-``<list><item>``, ``<quote>``, ``<table><row><cell>``) with the page's title, author, date
-and site name; this module turns that XML into sections. Where trafilatura finds too
-little (see ``_too_little``), the tag reader in ``htmltags`` reads the page instead.
+trafilatura finds the main content and returns it as XML (``<p>``, ``<list><item>``,
+``<quote>``, ``<table><row><cell>``, some ``<head>``) with the page's title, author, date
+and site name; this module turns that XML into text blocks. Where trafilatura finds too
+little on a clean page (see ``_too_little``), the tag reader's blocks are the content
+instead. Either way the headings come from the page itself, placed among that content
+by ``outline``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from dataclasses import replace
 
 from briefing.model import Document
-from briefing.read import htmltags
+from briefing.read import htmltags, outline
 
 #: Options measured on real saved pages with ``bench/html_reader.py``: ``favor_precision``
 #: leaves out teasers and link lists that the default lets through, and loses no article
@@ -49,15 +51,16 @@ def read(text: str, source: str) -> Document:
     if not text.strip():
         return Document(title="", source=source, format="html", sections=())
     root = htmltags.parse_html(text)
-    tag_blocks = list(htmltags.iter_blocks(root))
-    page_title = _clean(root.findtext(".//title") or "")
-    extraction = _extract(text)
+    tag_blocks = list(htmltags.iter_blocks(root, links=False))
+    title = _clean(root.findtext(".//title") or "")
+    extraction = _extract(_without_heading_ids(text, root))
     blocks = list(_xml_blocks(extraction.body)) if extraction is not None else []
     if _too_little(blocks, tag_blocks, root):
-        document = htmltags.from_blocks(tag_blocks, source, format="html", title=page_title)
-    else:
-        title = extraction.title or page_title
-        document = htmltags.from_blocks(blocks, source, format="html", title=title)
+        blocks = [block for block in tag_blocks if not block[0]]
+    elif extraction.title:
+        title = extraction.title
+    blocks = outline.without_boilerplate(outline.place_headings(blocks, root))
+    document = htmltags.from_blocks(blocks, source, format="html", title=title)
     if extraction is None:
         return document
     return replace(
@@ -66,6 +69,38 @@ def read(text: str, source: str) -> Document:
         date=extraction.date or "",
         site=extraction.sitename or "",
     )
+
+
+def _without_heading_ids(text: str, root) -> str:
+    """The page without the ids that documentation generators derive from heading text.
+
+    Sphinx wraps each section in ``<section id="related-work">``, and trafilatura drops
+    any block whose id holds "related", "hidden", "author", "nav"... as boilerplate, so
+    a paper's "Related Work" or a chapter on "Hidden Markov models" would vanish. An id
+    spelled from the heading the element starts with says nothing about boilerplate: it
+    is removed before extraction (the page is passed on as it is when it has none).
+    """
+    paths = []
+    for heading in root.xpath("//h1|//h2|//h3|//h4|//h5|//h6"):
+        parent = heading.getparent()
+        key = _letters(parent.get("id", "")) if parent is not None else ""
+        if len(key) > 2 and key in _letters(htmltags.heading_text(heading)):
+            paths.append(root.getroottree().getpath(parent))
+    if not paths:
+        return text
+    import copy
+
+    import lxml.html
+
+    page = copy.deepcopy(root)
+    for path in paths:
+        for element in page.getroottree().xpath(path):
+            element.attrib.pop("id", None)
+    return lxml.html.tostring(page, encoding="unicode")
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def _extract(text: str):

@@ -13,12 +13,16 @@ from briefing.model import Document, Section
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 BLOCKS = frozenset({"p", "li", "blockquote", "dd", "dt"})
+#: Elements whose headings rank below the heading of the section around them.
+SECTIONING = frozenset({"section", "article"})
 #: Subtrees that are never read: page furniture, code, tables, media and forms.
 DROPPED = frozenset(
     "script style nav header footer aside noscript template pre table figure img svg "
     "form button select textarea iframe object video audio canvas math head".split()
 )
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
+_PERMALINK_MARKS = "¶§🔗 "
 #: An XHTML page's ``<?xml ... encoding="..."?>`` line: the text is decoded already, and
 #: lxml refuses a decoded string that still declares an encoding.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -49,32 +53,94 @@ def read(text: str, source: str, *, format: str = "html") -> Document:
     return from_blocks(list(iter_blocks(root)), source, format=format, title=page_title)
 
 
-def iter_blocks(element):
+def iter_blocks(element, levels: SectionLevels | None = None, *, links: bool = True):
     """Yield ``(level, text)`` in document order: level 1-6 for headings, 0 for text blocks.
 
     A block's text is its own text and its inline children's, not that of blocks nested
-    in it (those are yielded on their own), so nothing is read twice.
+    in it (those are yielded on their own), so nothing is read twice. A heading's level
+    follows ``<section>`` nesting (see ``SectionLevels``) and its text leaves out
+    permalink symbols (see ``heading_text``). ``links=False`` leaves out blocks that are
+    nothing but a link: the entries of menus and tables of contents.
     """
-    tag = element.tag if isinstance(element.tag, str) else ""
-    tag = tag.lower()
+    levels = levels if levels is not None else SectionLevels()
+    tag = tag_of(element)
     if tag in DROPPED:
         return
-    if tag in HEADINGS or tag in BLOCKS:
-        parts, nested = [element.text or ""], []
+    if tag in HEADINGS:
+        text = heading_text(element)
+        if text:
+            yield levels.level_of(tag), text
+        return
+    if tag in BLOCKS:
+        parts, nested, linked = [element.text or ""], [], []
         for child in element:
             if _contains_block(child):
                 nested.append(child)
             else:
                 parts.append(_inline_text(child))
+                if tag_of(child) == "a":
+                    linked.append(parts[-1])
             parts.append(child.tail or "")
         text = _clean("".join(parts))
-        if text:
-            yield HEADINGS.get(tag, 0), text
+        if text and (links or text != _clean(" ".join(linked))):
+            yield 0, text
         for child in nested:
-            yield from iter_blocks(child)
+            yield from iter_blocks(child, levels, links=links)
         return
+    opened = levels.enter(tag)
     for child in element:
-        yield from iter_blocks(child)
+        yield from iter_blocks(child, levels, links=links)
+    if opened:
+        levels.leave()
+
+
+class SectionLevels:
+    """Heading levels that follow ``<section>``/``<article>`` nesting as well as the tag.
+
+    A heading is at least one level deeper than the heading of the section around its own
+    section: ``<article><h1>A</h1><section><h1>B</h1>`` makes B a level 2 heading, as a
+    browser shows it. Pages that number their headings by tag (Sphinx, MkDocs) keep them.
+    """
+
+    def __init__(self) -> None:
+        self._open: list[int] = []  # per open <section>: the level of its heading, or 0
+
+    def enter(self, tag: str) -> bool:
+        """Note an element being entered; True when it opens a section (call ``leave``)."""
+        if tag in SECTIONING:
+            self._open.append(0)
+            return True
+        return False
+
+    def leave(self) -> None:
+        self._open.pop()
+
+    def level_of(self, tag: str) -> int:
+        outer = next((level for level in reversed(self._open[:-1]) if level), 0)
+        level = min(6, max(HEADINGS[tag], outer + 1))
+        if self._open and not self._open[-1]:
+            self._open[-1] = level
+        return level
+
+
+def heading_text(element) -> str:
+    """A heading's words without its permalink: ``<a href="#x">¶</a>``, ``#``, ``§``, an icon.
+
+    Documentation generators put a link to the heading inside it (Sphinx's ``¶``, MkDocs'
+    ``¶``, GitHub's icon); mdBook wraps the whole title in the link, which stays.
+    """
+    parts = [element.text or ""]
+    for child in element:
+        text = _inline_text(child)
+        if tag_of(child) != "a" or _WORD.search(text):
+            parts.append(text)
+        parts.append(child.tail or "")
+    return _clean("".join(parts)).rstrip(_PERMALINK_MARKS).strip()
+
+
+def tag_of(element) -> str:
+    """An element's tag in lower case; "" for comments and processing instructions."""
+    return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
 def from_blocks(blocks, source: str, *, format: str, title: str = "") -> Document:
@@ -105,14 +171,14 @@ def from_blocks(blocks, source: str, *, format: str, title: str = "") -> Documen
 
 def _contains_block(element) -> bool:
     for node in element.iter():
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        tag = tag_of(node)
         if tag in BLOCKS or tag in HEADINGS:
             return True
     return False
 
 
 def _inline_text(element) -> str:
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = tag_of(element)
     if tag in DROPPED and tag not in ("img",):
         return ""
     if tag == "br":

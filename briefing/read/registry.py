@@ -37,7 +37,11 @@ def _plaintext(text: str, source: str) -> Document:
 
 
 def _markdown(text: str, source: str) -> Document:
+    from briefing.read.guards import check_markdown_depth, defuse_brackets
     from briefing.read.markdown import read
+
+    check_markdown_depth(text, source)
+    text = defuse_brackets(text)
 
     return read(text, source)
 
@@ -46,6 +50,18 @@ def _html(text: str, source: str) -> Document:
     from briefing.read.html import read
 
     return read(text, source)
+
+
+def _is_markdown(text: str) -> bool:
+    from briefing.read.sniff import is_markdown
+
+    return is_markdown(text)
+
+
+def _is_html(text: str) -> bool:
+    from briefing.read.sniff import is_html
+
+    return is_html(text)
 
 
 _BUILTIN = (
@@ -62,6 +78,7 @@ _BUILTIN = (
         (".md", ".markdown"),
         _markdown,
         ("text/markdown", "text/x-markdown"),
+        _is_markdown,
     ),
     Reader(
         "html",
@@ -69,6 +86,7 @@ _BUILTIN = (
         (".html", ".htm", ".xhtml"),
         _html,
         ("text/html", "application/xhtml+xml"),
+        _is_html,
     ),
 )
 
@@ -78,16 +96,10 @@ READERS: Registry[Reader] = Registry("briefing.readers", Reader, _BUILTIN, "form
 def reader_for_extension(suffix: str) -> Reader | None:
     """The reader of a file extension (``.md``), or None when no reader claims it."""
     suffix = suffix.lower()
-    for reader in READERS.values():
-        if suffix in reader.extensions:
-            return reader
-    return None
+    return READERS.find(lambda reader: suffix in reader.extensions)
 
 
 def reader_for_media_type(content_type: str) -> Reader | None:
     """The reader of an HTTP content type (``text/html; charset=...``), or None."""
     media_type = content_type.split(";")[0].strip().lower()
-    for reader in READERS.values():
-        if media_type in reader.media_types:
-            return reader
-    return None
+    return READERS.find(lambda reader: media_type in reader.media_types)

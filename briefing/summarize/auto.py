@@ -11,8 +11,13 @@ starts from position and lets content move a pick only where the document says w
   the title is worth as much as a section's opening;
 - a near-copy of a sentence already picked, in any section (cosine above
   ``DUPLICATE_SIMILARITY``: a photo caption repeating the lede, a conclusion repeating the
-  introduction), and a fragment unreadable out of context (under ``MIN_WORDS`` words, a figure
-  or table caption, "Scroll down for video") are taken only when their section has nothing else.
+  introduction), and a sentence that reads poorly out of context (``sentences.is_weak``:
+  fewer than ``MIN_WORDS`` words, "Powers said."; a caption run behind "Scroll down for
+  video") are taken only when their section has nothing else.
+
+Fragments, captions, bylines and the like never reach it: ``split_sentences`` leaves them
+out for every algorithm (``sentences.py``), with the same word count: under ``MIN_WORDS``
+words a line is no sentence without final punctuation, and a weak one with it.
 
 Sentences are picked greedily, best first, from sections whose budget is not yet spent, so
 each section gets exactly its budget. Unsupervised, no model, a few sparse numpy passes.
@@ -20,10 +25,9 @@ each section gets exactly its budget. Unsupervised, no model, a few sparse numpy
 
 from __future__ import annotations
 
-import re
-
 from briefing.model import Document
 from briefing.summarize.language import Language
+from briefing.summarize.sentences import is_weak
 from briefing.summarize.vectors import TfIdf, content_terms
 
 #: Scale of the position prior, in sentences.
@@ -32,12 +36,8 @@ POSITION_DECAY = 1.0
 TITLE_WEIGHT = 2.0
 #: Cosine above which a sentence counts as a near-copy of one already picked.
 DUPLICATE_SIMILARITY = 0.5
-#: Sentences with fewer words are fragments: "Table 2.", "More to follow."
-MIN_WORDS = 5
-#: What a fragment or a near-copy loses: more than any sentence can score, so it comes last.
+#: What a weak sentence or a near-copy loses: more than any sentence can score, so it comes last.
 LAST_RESORT = 10.0
-
-_FRAGMENT = re.compile(r"^\s*(?:(?:figure|fig\.|table)\s*\d|scroll down for)", re.IGNORECASE)
 
 
 def choose(
@@ -58,7 +58,7 @@ def choose(
     score += TITLE_WEIGHT * vectors.cosine_to(
         vectors.vector(content_terms(document.title, language))
     )
-    score -= LAST_RESORT * np.array([_fragment(s) for s in flat])
+    score -= LAST_RESORT * np.array([is_weak(s) for s in flat])
 
     picks: list[list[int]] = [[] for _ in sentences]
     open_ = np.array([need[k] > 0 for k in owner])
@@ -73,7 +73,3 @@ def choose(
             open_[owner == section] = False
         similarity = np.maximum(similarity, vectors.cosine_to_row(j))
     return [sorted(p) for p in picks]
-
-
-def _fragment(sentence: str) -> bool:
-    return len(sentence.split()) < MIN_WORDS or bool(_FRAGMENT.match(sentence))

@@ -7,6 +7,7 @@ from briefing.model import Document, DocumentDigest, Section, SectionDigest
 from briefing.summarize.language import Language, get_language
 from briefing.summarize.options import SummaryOptions, budgets
 from briefing.summarize.registry import SUMMARIZERS
+from briefing.summarize.sentences import sort_section
 
 MAX_SENTENCE_CHARS = 3000
 
@@ -14,15 +15,17 @@ MAX_SENTENCE_CHARS = 3000
 def split_sentences(section: Section, language: Language) -> list[str]:
     """The section's sentences, paragraph by paragraph, so none crosses a paragraph or heading.
 
-    A "sentence" longer than ``MAX_SENTENCE_CHARS`` is a run of text without sentence
-    punctuation (a pasted table, a minified line), not something a reader wants in a
-    briefing, so it is left out.
+    Only sentences: bylines, captions, table cells, list intros, code and fragments are
+    left out (``sentences.py`` says what is not a sentence), so no algorithm can pick
+    them and "kept / total" counts sentences only. A "sentence" longer than
+    ``MAX_SENTENCE_CHARS`` is a run of text without sentence punctuation (a pasted
+    table, a minified line), not something a reader wants in a briefing, so it is left
+    out too.
     """
     return [
-        s
-        for paragraph in section.paragraphs
-        for s in language.to_sentences(paragraph)
-        if len(s) <= MAX_SENTENCE_CHARS
+        s.text
+        for s in sort_section(section, language)
+        if not s.kind and len(s.text) <= MAX_SENTENCE_CHARS
     ]
 
 
@@ -33,8 +36,9 @@ def summarize_document(document: Document, options: SummaryOptions | None = None
     sentences = [split_sentences(section, language) for section in document.sections]
     if document.sections and not any(sentences):
         raise InputError(
-            f"{document.source}: no sentences to summarise (text without sentence punctuation, "
-            f"or sentences over {MAX_SENTENCE_CHARS} characters)"
+            f"{document.source}: no sentences to summarise (only headings, labels, table "
+            f"cells or code; or text without sentence punctuation, in runs over "
+            f"{MAX_SENTENCE_CHARS} characters)"
         )
     counts = budgets([len(s) for s in sentences], options)
     choose = SUMMARIZERS[options.algorithm].picker(language, options.reference_impl)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from briefing.model import Document, DocumentDigest
 from briefing.summarize.options import SummaryOptions
+from briefing.summarize.parallel import Failure
 
 
 class EarlySummaries:
@@ -23,7 +24,7 @@ class EarlySummaries:
         self.jobs = jobs
         self._on_done = on_done or (lambda count: None)
         self._queue: deque[tuple[Document, SummaryOptions]] = deque()
-        self._made: dict[int, tuple[Document, SummaryOptions, DocumentDigest]] = {}
+        self._made: dict[int, tuple[Document, SummaryOptions, DocumentDigest | Failure]] = {}
 
     def add(self, document: Document, options: SummaryOptions) -> None:
         """A document to summarise when there is time."""
@@ -31,35 +32,41 @@ class EarlySummaries:
 
     def work(self) -> bool:
         """Summarise one waiting document; False when none waits."""
-        from briefing.summarize.parallel import summarize_one
+        from briefing.summarize.parallel import _summarize_or_fail
 
         if not self._queue:
             return False
         document, options = self._queue.popleft()
-        try:
-            digest = summarize_one(document, options)
-        except Exception:  # noqa: BLE001 - not lost: ``digests`` makes it again, and raises there
-            return True
-        self._made[id(document)] = (document, options, digest)
+        # Any failure is kept as a Failure: that item alone fails, reported by ``digests``.
+        self._made[id(document)] = (document, options, _summarize_or_fail(document, options))
         self._on_done(1)
         return True
 
     def digests(
-        self, documents: Sequence[Document], options: Sequence[SummaryOptions]
-    ) -> list[DocumentDigest]:
-        """The digest of each document with its options, in order."""
+        self,
+        documents: Sequence[Document],
+        options: Sequence[SummaryOptions],
+        *,
+        keep_going: bool = False,
+    ) -> list[DocumentDigest | Failure]:
+        """The digest of each document with its options, in order; with ``keep_going``, a
+        Failure in place of each one that could not be summarised (else the first raises)."""
         from briefing.summarize.parallel import summarize_many
 
-        found: list[DocumentDigest | None] = []
+        found: list[DocumentDigest | Failure | None] = []
         for document, option in zip(documents, options):
             made = self._made.get(id(document))
-            found.append(made[2] if made and made[0] is document and made[1] == option else None)
+            usable = made and made[0] is document and made[1] == option
+            if usable and isinstance(made[2], Failure) and not keep_going:
+                usable = False  # made again below, which raises its error
+            found.append(made[2] if usable else None)
         missing = [i for i, digest in enumerate(found) if digest is None]
         if missing:
             rest = summarize_many(
                 [documents[i] for i in missing],
                 [options[i] for i in missing],
                 jobs=self.jobs,
+                keep_going=keep_going,
                 on_done=self._on_done,
             )
             for i, digest in zip(missing, rest):

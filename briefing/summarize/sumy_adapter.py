@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing.model import Section
-from briefing.summarize.language import Language
+from briefing.summarize.language import Language, import_nltk
 
 # Hedges and fillers that Edmundson's cue method counts against a sentence.
 STIGMA_WORDS = ("hardly", "perhaps", "impossible", "maybe", "arguably", "somewhat", "anyway")
@@ -45,6 +45,7 @@ class SumyClasses:
     set_up: Callable = field(default=plain_set_up)
 
     def summarizer_class(self, reference_impl: bool = False):
+        import_nltk()  # sumy imports nltk: first, without the scipy.stats it would import
         return load(self.fast if self.fast and not reference_impl else self.reference)
 
     def make(self, summarizer_class, language: Language, title: str, section: Section):

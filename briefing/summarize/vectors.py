@@ -11,7 +11,7 @@ from briefing.summarize.language import Language
 
 def content_terms(text: str, language: Language) -> list[str]:
     """Stemmed content words: what two sentences must share to be about the same thing."""
-    stem, stop = language.stemmer, language.stop_words
+    stem, stop = language.stem, language.stop_words
     words = (w.lower() for w in language.to_words(text))
     return [_stem(stem, w) for w in words if w not in stop]
 

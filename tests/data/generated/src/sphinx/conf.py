@@ -1,0 +1,2 @@
+project = "Harbour Handbook"
+html_theme = "alabaster"
