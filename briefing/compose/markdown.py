@@ -71,6 +71,21 @@ def markdown_link(text: str, url: str) -> str:
     return f"[{escape_markdown(text) or escape_markdown(url)}]({href})"
 
 
+def long_date(date: str, today: str = "") -> str:
+    """``2026-11-24`` as "24 November" (with the year when it is not ``today``'s year)."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(date)
+    except (TypeError, ValueError):
+        return date
+    month = (
+        "January February March April May June July August September October November December"
+    ).split()[day.month - 1]
+    same_year = today[:4] == date[:4]
+    return f"{day.day} {month}" if same_year else f"{day.day} {month} {day.year}"
+
+
 def heading_level(section: SectionDigest, document: DocumentDigest) -> int:
     """HTML heading level of a section: 3 for the document's top level, down to 6."""
     base = min((s.level for s in document.sections if s.heading), default=section.level)
@@ -97,6 +112,7 @@ def environment(templates: Path | None, *, html: bool):
         keep_trailing_newline=True,
     )
     env.filters["md"] = lambda value: Markup(escape_markdown(value))
+    env.filters["long_date"] = long_date
     env.globals.update(
         link=lambda text, url: Markup(markdown_link(text, url)),
         heading_level=heading_level,

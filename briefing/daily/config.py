@@ -105,6 +105,7 @@ class Config:
     )
     templates: Path | None = None
     interests: tuple[str, ...] = setting((), check_interests)
+    stories: bool = setting(False, help="group items about the same event into stories")
     base_url: str = setting("", check_base_url)  # where output_dir is published (feed links)
     mail: MailSettings | None = None
     summary: SummaryOptions = SummaryOptions()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing import pipeline
-from briefing.daily import delivery
+from briefing.daily import delivery, stories
 from briefing.daily.config import Config
 from briefing.daily.lock import run_lock
 from briefing.daily.sources import Gathered, Item, Seen, gather
@@ -96,6 +96,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         message = f"no briefing written: every source failed ({', '.join(failed)})"
         raise NothingRead(message, len(failed))
     digests, groups = _summarize(config, gathered, jobs)
+    digests, groups, told = stories.tell(config, seen.state, date, digests, groups)
     failures = tuple(gathered.failures)
     if not digests and skip_empty:
         log.warning("nothing new since the last briefing: no briefing written (--skip-empty)")
@@ -115,6 +116,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         highlights=config.highlights,
         language=config.language,
         note="" if digests else NOTHING_NEW,
+        stories=told.stories if told else (),
     )
     briefing = replace(briefing, failures=tuple(gathered.problems), watch=_watch(config, groups))
     outputs = pipeline.publish(
@@ -138,6 +140,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         failed_sources=len(gathered.failed_sources),
         outputs=outputs,
         message="; ".join(failures),
+        stories=stories.records(told) if told else (),
     )
     if not digests:
         log.warning("nothing new since the last briefing: wrote a short 'nothing new' briefing")

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.daily.storystate import STORY_SCHEMA, StoryRecord, earlier, forget_reruns, record
 from briefing.errors import BriefingError
 
 SCHEMA = """
@@ -106,7 +107,7 @@ class State:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(path, timeout=30, isolation_level=None)
             connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
+            connection.executescript(SCHEMA + STORY_SCHEMA)
         except sqlite3.Error as exc:
             raise StateError(
                 f"{path}: cannot open the state database: {_explain(exc, path)}"
@@ -159,11 +160,13 @@ class State:
         failed_sources: int = 0,
         outputs: Iterable[str] = (),
         message: str = "",
+        stories: Iterable[StoryRecord] = (),
     ) -> None:
-        """Record the run's end and what it briefed, all in one transaction.
+        """Record the run's end and what it briefed (items, stories), all in one transaction.
 
-        When the run wrote a briefing (``outputs``), items recorded by earlier runs of the
-        same date are dropped: a re-run replaces that date's briefing, and so its record.
+        When the run wrote a briefing (``outputs``), items and stories recorded by earlier
+        runs of the same date are dropped: a re-run replaces that date's briefing, and so
+        its record.
         """
         items, outputs = list(items), list(outputs)
         with self._write():
@@ -173,6 +176,8 @@ class State:
                     "date = (SELECT date FROM runs WHERE id = ?))",
                     (run_id, run_id),
                 )
+                forget_reruns(self._db, run_id)
+            record(self._db, run_id, stories)
             self._db.executemany(
                 "INSERT INTO items (source, location, hash, title, first_seen, run_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -191,6 +196,10 @@ class State:
                     run_id,
                 ),
             )
+
+    def earlier_stories(self, since: str, before: str):
+        """Stories briefed by runs dated ``since`` <= d < ``before`` (``storystate``)."""
+        return earlier(self._query, since, before)
 
     def last_briefed(self, location: str, since: str, before: str) -> str:
         """The date of the latest run that briefed this URL or path in that window, or ""."""
