@@ -111,12 +111,33 @@ class WatchMatch:
 
 
 @dataclass(frozen=True)
+class StorySentence:
+    """A sentence of a story's summary and the document (by index) it is quoted from."""
+
+    sentence: str
+    document: int
+
+
+@dataclass(frozen=True)
+class Story:
+    """Items about one event, grouped: their documents (by index, in the order shown), the
+    story's own summary across them, and, when it continues a story of an earlier
+    briefing, the date that story was first briefed (``since``)."""
+
+    title: str
+    documents: tuple[int, ...]
+    sentences: tuple[StorySentence, ...] = ()
+    since: str = ""
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything a briefing shows: its title and date and one digest per document.
 
     ``highlights`` are the day's most important sentences across documents (daily runs);
     ``note`` is a line shown when there is something to say instead, such as "nothing new";
-    ``failures`` are the sources that failed today; ``watch`` is "on your watch list".
+    ``failures`` are the sources that failed today; ``watch`` is "on your watch list";
+    ``stories`` group the documents by event (when asked for), every document in one story.
     """
 
     title: str
@@ -126,3 +147,4 @@ class Briefing:
     note: str = ""
     failures: tuple[Failure, ...] = ()
     watch: tuple[WatchMatch, ...] = ()
+    stories: tuple[Story, ...] = ()

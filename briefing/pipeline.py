@@ -9,21 +9,17 @@ Each stage is a function over plain frozen data, so a caller can stop after any 
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.assemble import DEFAULT_TITLE
-from briefing.errors import UsageError
-from briefing.model import Briefing, Document, DocumentDigest
+from briefing.dates import check_date
+from briefing.model import Briefing, Document, DocumentDigest, Story
 from briefing.publish import DEFAULT_PAGE_SIZE
 from briefing.publish.outputs import DEFAULT_OUTPUTS, check_outputs, render_outputs
 from briefing.read import MAX_INPUT_BYTES, load
 from briefing.summarize import DEFAULT_LANGUAGE, SummaryOptions, summarize_document
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -133,15 +129,23 @@ def assemble(
     highlights: int = 0,
     language: str = DEFAULT_LANGUAGE,
     note: str = "",
+    stories: Sequence[Story] = (),
 ) -> Briefing:
-    """The Briefing of these digests: with ``highlights`` > 0, "the day in brief" on top."""
+    """The Briefing of these digests: with ``highlights`` > 0, "the day in brief" on top
+    (one sentence per story when the digests are grouped into ``stories``)."""
     picked = ()
     if highlights and digests:
-        from briefing.assemble.highlights import day_in_brief
         from briefing.summarize.language import get_language
 
-        picked = day_in_brief(digests, get_language(language), highlights)
-    return Briefing(title, check_date(date), tuple(digests), picked, note)
+        if stories:
+            from briefing.assemble.storybuild import story_highlights
+
+            picked = story_highlights(digests, stories, get_language(language), highlights)
+        else:
+            from briefing.assemble.highlights import day_in_brief
+
+            picked = day_in_brief(digests, get_language(language), highlights)
+    return Briefing(title, check_date(date), tuple(digests), picked, note, stories=tuple(stories))
 
 
 def make_briefing(
@@ -157,18 +161,21 @@ def make_briefing(
     scheduler: str | None = None,
     highlights: int = 0,
     merge_duplicates: bool = False,
+    stories: bool = False,
 ) -> Briefing:
     """Read and summarise every source into one Briefing (nothing is written).
 
     ``jobs`` processes summarise in parallel (``None``: one per core); ``executor="dask"``
-    sends the documents to the Dask scheduler at ``scheduler`` instead.
+    sends the documents to the Dask scheduler at ``scheduler`` instead. With ``stories``,
+    documents about the same event are grouped into one story with one summary.
     """
     from briefing.summarize.parallel import read_all
 
     date = check_date(date)
     options = options or SummaryOptions()
     sources = list(sources)
-    if not merge_duplicates and not highlights and executor == "local":
+    told = None
+    if not merge_duplicates and not highlights and not stories and executor == "local":
         # Workers read their own documents: reading HTML costs as much as summarising it.
         from briefing.summarize.parallel import summarize_many
 
@@ -178,15 +185,27 @@ def make_briefing(
     else:
         documents = read_all(sources, format, max_input_bytes)
         entries = [Entry(d, options) for d in documents]
-        digests, _ = summarize_entries(
+        digests, groups = summarize_entries(
             entries,
             merge_duplicates=merge_duplicates,
             jobs=jobs,
             executor=executor,
             scheduler=scheduler,
         )
+        if stories:
+            from briefing.assemble.storybuild import tell_stories
+            from briefing.summarize.language import get_language
+
+            firsts = [documents[group[0]] for group in groups]
+            told = tell_stories(firsts, digests, get_language(options.language))
+            digests = [digests[i] for i in told.order]
     return assemble(
-        digests, title=title, date=date, highlights=highlights, language=options.language
+        digests,
+        title=title,
+        date=date,
+        highlights=highlights,
+        language=options.language,
+        stories=told.stories if told else (),
     )
 
 
@@ -249,6 +268,7 @@ def build(
     scheduler: str | None = None,
     highlights: int = 0,
     merge_duplicates: bool = False,
+    stories: bool = False,
 ) -> list[Path]:
     """Summarise ``sources`` and write ``out_dir/<date>/briefing.<ext>``; return the paths."""
     outputs = check_outputs(outputs)
@@ -264,17 +284,6 @@ def build(
         scheduler=scheduler,
         highlights=highlights,
         merge_duplicates=merge_duplicates,
+        stories=stories,
     )
     return publish(briefing, out_dir, outputs=outputs, templates=templates, page_size=page_size)
-
-
-def check_date(date: str | None) -> str:
-    """Today's date, or ``date`` if it is a real YYYY-MM-DD date."""
-    if date is None:
-        return _dt.date.today().isoformat()
-    try:
-        if not _DATE.match(date):
-            raise ValueError
-        return _dt.date.fromisoformat(date).isoformat()
-    except ValueError:
-        raise UsageError(f"invalid date {date!r}; use YYYY-MM-DD") from None

@@ -18,7 +18,7 @@ MAX_LINES = 300
 #: The stages, earliest first, and what each is for. A module may import its own stage and
 #: earlier ones, never a later one. ``base`` is what every stage shares.
 LAYERS = (
-    ("base", "errors, data model, limits, registry shape, version"),
+    ("base", "errors, data model, limits, dates, registry shape, version"),
     ("fetch", "HTTP with caps and deadlines; RSS/Atom feeds"),
     ("read", "bytes -> Document, one reader per format"),
     ("summarize", "Document -> DocumentDigest: the algorithms and their budgets"),
@@ -37,6 +37,7 @@ BASE = {
     "briefing.model",
     "briefing.limits",
     "briefing.plugins",
+    "briefing.dates",
 }
 
 

@@ -11,7 +11,18 @@ import os
 import sys
 
 from briefing._version import __version__
-from briefing.cli import algorithms, build, common, cron, history, init, run, send, summarize
+from briefing.cli import (
+    algorithms,
+    build,
+    common,
+    cron,
+    history,
+    init,
+    run,
+    send,
+    stories,
+    summarize,
+)
 from briefing.cli import eval as eval_command
 from briefing.errors import (
     EXIT_FAILURE,
@@ -38,7 +49,7 @@ exit codes:
   {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
   {EXIT_TERMINATED}  'run' only: terminated (SIGTERM); the run is recorded as interrupted"""
 
-COMMANDS = (summarize, build, algorithms, run, send, init, history, cron, eval_command)
+COMMANDS = (summarize, build, stories, algorithms, run, send, init, history, cron, eval_command)
 
 
 def main(argv: list[str] | None = None) -> int:

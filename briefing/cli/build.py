@@ -69,6 +69,12 @@ def add(commands, epilog: str) -> None:
         action="store_true",
         help="brief near-copies of one story (80%% of word 5-grams shared) once",
     )
+    parser.add_argument(
+        "--stories",
+        action="store_true",
+        help="group documents about the same event into one story, with one summary "
+        "across them (see 'briefing stories')",
+    )
     common.parallel_options(parser)
     common.summary_options(parser)
     common.input_options(parser)
@@ -96,6 +102,7 @@ def run(args) -> int:
         scheduler=args.scheduler,
         highlights=args.highlights,
         merge_duplicates=args.merge_duplicates,
+        stories=args.stories,
     )
     for path in paths:
         print(path)

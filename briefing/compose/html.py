@@ -9,8 +9,9 @@ from briefing.model import Briefing
 
 PAGE_TEMPLATE = "page.html.j2"
 STYLESHEET = "briefing.css"
-#: ``toc`` gives every heading an id; ``sane_lists`` keeps bullet and numbered lists apart.
-MARKDOWN_EXTENSIONS = ("toc", "sane_lists")
+#: ``toc`` gives every heading an id; ``sane_lists`` keeps bullet and numbered lists apart;
+#: ``md_in_html`` reads the Markdown inside a story's ``<details markdown="1">``.
+MARKDOWN_EXTENSIONS = ("toc", "sane_lists", "md_in_html")
 
 _LANGUAGE_CODES = {
     "czech": "cs",

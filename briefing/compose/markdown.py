@@ -72,10 +72,36 @@ def markdown_link(text: str, url: str) -> str:
     return f"[{escape_markdown(text) or escape_markdown(url)}]({href})"
 
 
+def long_date(date: str, today: str = "") -> str:
+    """``2026-11-24`` as "24 November" (with the year when it is not ``today``'s year)."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(date)
+    except (TypeError, ValueError):
+        return date
+    month = (
+        "January February March April May June July August September October November December"
+    ).split()[day.month - 1]
+    same_year = today[:4] == date[:4]
+    return f"{day.day} {month}" if same_year else f"{day.day} {month} {day.year}"
+
+
 def heading_level(section: SectionDigest, document: DocumentDigest) -> int:
     """HTML heading level of a section: 3 for the document's top level, down to 6."""
     base = min((s.level for s in document.sections if s.heading), default=section.level)
     return max(3, min(6, 3 + section.level - base))
+
+
+def story_layout(briefing: Briefing) -> tuple[dict, dict]:
+    """Where each shown story goes: ``(first document index -> story, document index ->
+    its story)`` for stories of several items or continuing an earlier day's."""
+    story_at, folded = {}, {}
+    for story in briefing.stories:
+        if len(story.documents) > 1 or story.since:
+            story_at[story.documents[0]] = story
+            folded.update(dict.fromkeys(story.documents, story))
+    return story_at, folded
 
 
 def environment(templates: Path | None, *, html: bool):
@@ -101,8 +127,11 @@ def environment(templates: Path | None, *, html: bool):
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["at"] = lambda indices, items: [items[i] for i in indices]
     env.filters["md"] = lambda value: Markup(escape_markdown(value))
+    env.filters["long_date"] = long_date
     env.globals.update(
+        story_layout=story_layout,
         link=lambda text, url: Markup(markdown_link(text, url)),
         heading_level=heading_level,
         hashes=lambda n: Markup("#" * n),

@@ -98,6 +98,7 @@ class Config:
     respect_robots: bool = setting(False, help="ask robots.txt before fetching item pages")
     templates: Path | None = None
     interests: tuple[str, ...] = setting((), check_interests)
+    stories: bool = setting(False, help="group items about the same event into stories")
     base_url: str = setting("", check_base_url)  # where output_dir is published (feed links)
     mail: MailSettings | None = None
     summary: SummaryOptions = SummaryOptions()

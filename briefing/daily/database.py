@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from briefing.daily.storystate import STORY_SCHEMA
 from briefing.errors import BriefingError
 
 SCHEMA = """
@@ -75,7 +76,7 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         _check(connection, path)
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(SCHEMA)
+        connection.executescript(SCHEMA + STORY_SCHEMA)
     except sqlite3.Error as exc:
         connection.close()
         raise _damaged(path, explain(exc, path)) from None
@@ -96,7 +97,7 @@ def _create(path: Path) -> None:
         connection = sqlite3.connect(staged, isolation_level=None)
         try:
             connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
+            connection.executescript(SCHEMA + STORY_SCHEMA)
         finally:
             connection.close()
         try:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing import pipeline
-from briefing.daily import delivery
+from briefing.daily import delivery, stories
 from briefing.daily.config import Config
 from briefing.daily.lock import run_lock
 from briefing.daily.progress import as_progress
@@ -109,6 +109,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         message = f"no briefing written: every source failed ({', '.join(failed)})"
         raise NothingRead(message, len(failed))
     digests, groups = _summarize(config, gathered, jobs, summaries)
+    digests, groups, told = stories.tell(config, seen.state, date, digests, groups)
     failures = tuple(gathered.failures)
     quiet = NOTHING_NEW if not failures else f"Nothing to brief: {len(failures)} item(s) failed."
     if not digests and skip_empty:
@@ -129,6 +130,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         highlights=config.highlights,
         language=config.language,
         note="" if digests else quiet,
+        stories=told.stories if told else (),
     )
     briefing = replace(briefing, failures=tuple(gathered.problems), watch=_watch(config, groups))
     outputs = pipeline.publish(
@@ -152,6 +154,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         failed_sources=len(gathered.failed_sources),
         outputs=outputs,
         message="; ".join(failures),
+        stories=stories.records(told) if told else (),
     )
     if not digests and not failures:
         log.warning("nothing new since the last briefing: wrote a short 'nothing new' briefing")

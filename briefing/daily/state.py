@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.daily.database import StateError, connect, explain
+from briefing.daily.storystate import StoryRecord, earlier, forget_reruns, record
 
 #: The message of a run found "running" by a later run: its process never finished it.
 ABANDONED = "never finished: killed, or the machine stopped"
@@ -124,11 +125,13 @@ class State:
         failed_sources: int = 0,
         outputs: Iterable[str] = (),
         message: str = "",
+        stories: Iterable[StoryRecord] = (),
     ) -> None:
-        """Record the run's end and what it briefed, all in one transaction.
+        """Record the run's end and what it briefed (items, stories), all in one transaction.
 
-        When the run wrote a briefing (``outputs``), items recorded by earlier runs of the
-        same date are dropped: a re-run replaces that date's briefing, and so its record.
+        When the run wrote a briefing (``outputs``), items and stories recorded by earlier
+        runs of the same date are dropped: a re-run replaces that date's briefing, and so
+        its record.
         """
         items, outputs = list(items), list(outputs)
         with self._write():
@@ -138,6 +141,8 @@ class State:
                     "date = (SELECT date FROM runs WHERE id = ?))",
                     (run_id, run_id),
                 )
+                forget_reruns(self._db, run_id)
+            record(self._db, run_id, stories)
             self._db.executemany(
                 "INSERT INTO items (source, location, hash, title, first_seen, run_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -156,6 +161,10 @@ class State:
                     run_id,
                 ),
             )
+
+    def earlier_stories(self, since: str, before: str):
+        """Stories briefed by runs dated ``since`` <= d < ``before`` (``storystate``)."""
+        return earlier(self._query, since, before)
 
     def last_briefed(self, location: str, since: str, before: str) -> str:
         """The date of the latest run that briefed this URL or path in that window, or ""."""
