@@ -117,14 +117,18 @@ def assemble(
     highlights: int = 0,
     language: str = DEFAULT_LANGUAGE,
     note: str = "",
+    documents: Sequence[Document] | None = None,
 ) -> Briefing:
-    """The Briefing of these digests: with ``highlights`` > 0, "the day in brief" on top."""
+    """The Briefing of these digests: with ``highlights`` > 0, "the day in brief" on top.
+
+    ``documents`` (one per digest) let the day in brief weigh all of the day's sentences.
+    """
     picked = ()
     if highlights and digests:
         from briefing.assemble.highlights import day_in_brief
         from briefing.summarize.language import get_language
 
-        picked = day_in_brief(digests, get_language(language), highlights)
+        picked = day_in_brief(digests, get_language(language), highlights, documents)
     return Briefing(title, check_date(date), tuple(digests), picked, note)
 
 
@@ -159,18 +163,25 @@ def make_briefing(
         digests = summarize_many(
             sources, options, format=format, max_input_bytes=max_input_bytes, jobs=jobs
         )
+        documents = None
     else:
         documents = read_all(sources, format, max_input_bytes)
         entries = [Entry(d, options) for d in documents]
-        digests, _ = summarize_entries(
+        digests, groups = summarize_entries(
             entries,
             merge_duplicates=merge_duplicates,
             jobs=jobs,
             executor=executor,
             scheduler=scheduler,
         )
+        documents = [documents[group[0]] for group in groups]
     return assemble(
-        digests, title=title, date=date, highlights=highlights, language=options.language
+        digests,
+        title=title,
+        date=date,
+        highlights=highlights,
+        language=options.language,
+        documents=documents,
     )
 
 

@@ -22,6 +22,11 @@ from briefing.summarize import SummaryOptions
 DEFAULT_CONFIG = "briefing.toml"
 DEFAULT_TITLE = "Daily briefing"
 DEFAULT_HIGHLIGHTS = 5
+#: Sentences an item gets in a daily briefing, shared across its sections by ``auto`` (or
+#: by their length, for the other algorithms): about a minute of reading, so that a day of
+#: 30 items stays a short read. ``max_sentences`` in ``[summary]`` or a source overrides it.
+DEFAULT_ITEM_SENTENCES = 5
+DAILY_SUMMARY = SummaryOptions(max_sentences=DEFAULT_ITEM_SENTENCES)
 MAX_KEEP_DAYS = 36_500
 
 __all__ = ["DEFAULT_CONFIG", "Config", "ConfigError", "Source", "SummaryOverrides", "load_config"]
@@ -104,7 +109,7 @@ class Config:
     timeout: float = _setting(DEFAULT_TIMEOUT, _between(0.1, 3600))
     max_bytes: int = _setting(MAX_INPUT_BYTES, _positive)
     templates: Path | None = None
-    summary: SummaryOptions = SummaryOptions()
+    summary: SummaryOptions = DAILY_SUMMARY
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -172,7 +177,7 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
     _check_with(where, "templates", values, _templates)
     overrides = _summary(where, raw_summary, None)
     try:
-        summary = overrides.apply(SummaryOptions())
+        summary = overrides.apply(DAILY_SUMMARY)
     except UsageError as exc:
         raise where.error(_culprit(exc, raw_summary), str(exc)) from None
     config = Config(path=path, summary=summary, **values)

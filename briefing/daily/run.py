@@ -97,6 +97,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         highlights=config.highlights,
         language=config.language,
         note="" if digests else NOTHING_NEW,
+        documents=[group[0].document for group in groups],
     )
     outputs = pipeline.publish(
         briefing,
