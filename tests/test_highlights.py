@@ -44,11 +44,16 @@ def digests_and_documents():
 
 def test_every_item_has_a_highlight_before_any_has_two():
     digests, documents = digests_and_documents()
+    assert sorted(h.document for h in day_in_brief(digests, ENGLISH, 3, documents)) == [0, 1, 2]
     highlights = day_in_brief(digests, ENGLISH, 5, documents)
-    assert len(highlights) == 5
-    assert sorted(h.document for h in highlights[:3]) == [0, 1, 2]
-    for h in highlights:
-        assert h.sentence in STORIES[digests[h.document].title]
+    assert len(highlights) == 5 and {h.document for h in highlights} == {0, 1, 2}
+    # Shown item by item, each item's highlights in its own order.
+    order = [h.document for h in highlights]
+    assert order == sorted(order, key=order.index)
+    for k in {0, 1, 2}:
+        mine = [h.sentence for h in highlights if h.document == k]
+        story = STORIES[digests[k].title]
+        assert mine == sorted(mine, key=story.index)
 
 
 def test_what_several_items_share_comes_first():
@@ -75,3 +80,47 @@ def test_without_documents_the_picks_stand_for_their_items():
     digests, _ = digests_and_documents()
     highlights = day_in_brief(digests, ENGLISH, 3)
     assert sorted(h.document for h in highlights) == [0, 1, 2]
+
+
+def test_a_highlight_reads_alone_and_leaves_its_item_readable():
+    digests, documents = digests_and_documents()
+    ferry = [
+        "The island ferry will stop running for a month from January for repairs.",
+        "However, a replacement boat will carry foot passengers twice a day.",
+        "The ferry company apologised to islanders for the short notice.",
+    ]
+    digests.append(
+        DocumentDigest(
+            "Ferry repairs",
+            "<ferry>",
+            "text",
+            "auto",
+            "english",
+            (SectionDigest("", 0, tuple(ferry), 3),),
+        )
+    )
+    documents.append(Document("Ferry repairs", "<ferry>", "text", (Section("", 0, tuple(ferry)),)))
+    picked = {h.sentence for h in day_in_brief(digests, ENGLISH, 7, documents) if h.document == 3}
+    assert picked == {ferry[2]}  # "However" leans on ferry[0], so neither is lifted
+
+
+def test_when_the_picks_run_out_other_whole_sentences_of_the_items_fill_in():
+    digests, documents = digests_and_documents()
+    # Each item kept only its first sentence; the day in brief wants five.
+    digests = [
+        DocumentDigest(
+            d.title,
+            d.source,
+            d.format,
+            d.algorithm,
+            d.language,
+            (SectionDigest("", 0, d.sections[0].sentences[:1], d.total_sentences),),
+        )
+        for d in digests
+    ]
+    firsts = {d.sections[0].sentences[0] for d in digests}
+    assert {h.sentence for h in day_in_brief(digests, ENGLISH, 3, documents)} == firsts
+    highlights = {h.sentence for h in day_in_brief(digests, ENGLISH, 5, documents)}
+    # The picks come first; then sentences the items did not pick.
+    assert len(highlights) == 5 and firsts < highlights
+    assert "PHOTO: AP" not in highlights

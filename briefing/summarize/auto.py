@@ -92,7 +92,7 @@ def choose(
         return [[] for _ in sentences]
     vectors = TfIdf([content_terms(s, language) for s in flat])
     score = scores(document, sentences, vectors, language, weights)
-    return _pick(sentences, vectors, score, need, wanted, weights)
+    return pick(sentences, vectors, score, need, wanted, weights)
 
 
 def scores(document: Document, sentences, vectors: TfIdf, language: Language, weights=WEIGHTS):
@@ -128,8 +128,11 @@ def scores(document: Document, sentences, vectors: TfIdf, language: Language, we
     return score
 
 
-def _pick(sentences, vectors: TfIdf, score, need, wanted: int, weights: Weights):
-    """Greedy, best first: near-copies last; a sentence leaning back comes with its antecedent."""
+def pick(sentences, vectors: TfIdf, score, need, wanted: int, weights: Weights = WEIGHTS):
+    """Greedy, best first: near-copies last; a sentence leaning back comes with its antecedent.
+
+    ``need`` is the exact count per section, or ``None`` to take ``wanted`` from anywhere.
+    """
     import numpy as np
 
     owner = np.array([k for k, section in enumerate(sentences) for _ in section], dtype=int)
