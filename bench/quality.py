@@ -1,6 +1,6 @@
 """What each part of ``auto`` adds (ablation, per half), and how fast it is on 5,000 sentences.
 
-    python bench/quality.py ablation /work/shared/eval/scisummnet.jsonl [--limit N]
+    python bench/quality.py ablation /work/shared/eval/scisummnet.jsonl [--limit N] [--mode whole]
     python bench/quality.py speed
 
 ``ablation`` summarises every document of a dataset (sections mode, at the reference's
@@ -30,6 +30,7 @@ from briefing.evaluate import (  # noqa: E402
     SECOND,
     Scored,
     by_half,
+    merged,
     read_dataset,
     rouge_scorer,
     score,
@@ -61,13 +62,13 @@ VARIANTS = (
 )
 
 
-def ablation(path: Path, limit: int | None) -> None:
+def ablation(path: Path, limit: int | None, mode: str = "sections") -> None:
     english = get_language("english")
     scorer = rouge_scorer()
     examples = [e for e in read_dataset(path, limit) if e.reference.strip()]
     scored: dict[str, list[Scored]] = {name: [] for name, _, _ in VARIANTS}
     for example in examples:
-        document = example.document
+        document = example.document if mode == "sections" else merged(example.document)
         sentences = [split_sentences(section, english) for section in document.sections]
         flat = [s for section in sentences for s in section]
         total = min(summary_length(example.reference), len(flat))
@@ -84,7 +85,7 @@ def ablation(path: Path, limit: int | None) -> None:
             cut = sum(len(cut_off(sentences[k], section)) for k, section in enumerate(picks))
             rouge = score(scorer, summary, example.reference)
             scored[name].append(Scored(example.second_half, rouge, len(summary), cut, seconds))
-    print(f"{path.name}: {len(examples)} documents, auto and auto minus one part (sections mode)")
+    print(f"{path.name}: {len(examples)} documents, auto and auto minus one part ({mode} mode)")
     print("| variant | R1 first half | R1 second half | R1 all | R2 all | cut off % |")
     print("|---|--:|--:|--:|--:|--:|")
     for name, _, _ in VARIANTS:
@@ -144,10 +145,11 @@ def main() -> None:
     run = commands.add_parser("ablation", help="auto minus one part at a time, per half")
     run.add_argument("dataset", type=Path)
     run.add_argument("--limit", type=int, help="only the first N documents")
+    run.add_argument("--mode", choices=("sections", "whole"), default="sections")
     commands.add_parser("speed", help="auto on 5,000 sentences")
     args = parser.parse_args()
     if args.command == "ablation":
-        ablation(args.dataset, args.limit)
+        ablation(args.dataset, args.limit, args.mode)
     else:
         speed()
 

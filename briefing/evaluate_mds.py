@@ -2,7 +2,8 @@
 
 A cluster file is JSON Lines, one cluster a line: ``{"id", "documents": [{"title", "text"}],
 "references": ["...", ...]}`` (or a single ``"reference"``); a cluster stands for one day's
-items about one event, and a line of ``text`` is a paragraph. Each system writes as many
+items about one event. As in a dataset of documents, a blank line in ``text`` separates
+paragraphs (single line breaks are spaces, as in hard-wrapped text). Each system writes as many
 sentences as the references have on average, clamped to 3..7, and ROUGE F1 is averaged over
 the cluster's references. The systems:
 
@@ -91,7 +92,7 @@ def _cluster(line: str, where: str, second_half: bool) -> Cluster:
             and isinstance(doc.get("title", ""), str)
         ):
             raise InputError(f"{where}: document {i} must be an object with a 'text' string")
-        paragraphs = tuple(p.strip() for p in doc["text"].splitlines() if p.strip())
+        paragraphs = tuple(p.strip() for p in doc["text"].split("\n\n") if p.strip())
         title = doc.get("title", "").strip()
         parsed.append(Document(title, f"{where}#{i}", "text", (Section("", 0, paragraphs),)))
     return Cluster(str(record.get("id", where)), tuple(parsed), tuple(references), second_half)

@@ -20,13 +20,13 @@ FERRY = {
         {
             "title": "Island ferry returns after repairs",
             "text": "The island ferry returned to service on Friday after six weeks of repairs.\n"
-            "Engineers replaced both engines and the steering gear.\n"
+            "Engineers replaced both engines\nand the steering gear.\n\n"
             "The first crossing left the mainland at seven in the morning.",
         },
         {
             "title": "Ferry back on the island route",
-            "text": "Islanders welcomed the ferry back on Friday morning.\n"
-            "Shops on the island had run short of fresh milk during the repairs.\n"
+            "text": "Islanders welcomed the ferry back on Friday morning.\n\n"
+            "Shops on the island had run short of fresh milk during the repairs.\n\n"
             "By Andrew Reed",
         },
     ],
@@ -42,12 +42,12 @@ LIBRARY = {
     "documents": [
         {
             "title": "",
-            "text": "The town library will open on Sundays from March.\n"
+            "text": "The town library will open on Sundays from March.\n\n"
             "Volunteers will staff the reading room on Sunday afternoons.",
         },
         {
             "title": "",
-            "text": "Sunday opening at the library was approved by the council.\n"
+            "text": "Sunday opening at the library was approved by the council.\n\n"
             "The council also approved a new children's corner.",
         },
     ],
@@ -61,13 +61,14 @@ def write_clusters(path, *clusters):
     return path
 
 
-def test_clusters_are_read_with_lines_as_paragraphs_and_halves(tmp_path):
+def test_clusters_are_read_with_blank_lines_between_paragraphs_and_halves(tmp_path):
     path = write_clusters(tmp_path / "days.jsonl", FERRY, LIBRARY)
     assert is_cluster_file(path)
     ferry, library = read_clusters(path)
     assert (ferry.second_half, library.second_half) == (False, True)
     assert ferry.documents[0].title == "Island ferry returns after repairs"
     assert len(ferry.documents[1].sections[0].paragraphs) == 3
+    assert ferry.documents[0].sections[0].paragraphs[0].endswith("engines\nand the steering gear.")
     assert library.references == (LIBRARY["reference"],)
 
 

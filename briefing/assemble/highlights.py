@@ -10,7 +10,7 @@ taken only when these run out. Each is scored against
 the documents are given):
 
 - what the day is about: its mean similarity to the *other* items' sentences;
-- what its item is about: its mean similarity to the rest of its own item;
+- what its item is about: its mean similarity to the rest of its own item, at half weight;
 
 each scaled to at most 1 and added. Maximal marginal relevance then picks them one by one,
 each penalised by its similarity to those already picked, and at most one per item until
@@ -31,6 +31,9 @@ from briefing.summarize.language import Language
 
 #: Weight of importance against redundancy in maximal marginal relevance.
 MMR_LAMBDA = 0.7
+#: Weight of what the item is about against what the day is about: the candidates are the
+#: items' picks, which already carry their item's point, so the day counts double.
+OWN_ITEM = 0.5
 #: What a sentence the item did not pick loses: it is taken only when the picks run out.
 SPARE = 10.0
 #: A highlight is read at a glance; longer "sentences" are mostly captions run into the text.
@@ -145,7 +148,7 @@ def _importance(vectors, owner, items: int):
     self_similarity = np.bincount(vectors.rows, weights=vectors.weights**2, minlength=n)
     own = to_item[np.arange(n), owner] - self_similarity / members[owner]
     others = (to_item.sum(axis=1) - to_item[np.arange(n), owner]) / max(1, items - 1)
-    return _scaled(others) + _scaled(own)
+    return _scaled(others) + OWN_ITEM * _scaled(own)
 
 
 def _scaled(score):

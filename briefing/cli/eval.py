@@ -96,7 +96,7 @@ def run(args) -> int:
     else:
         print(
             f"{args.dataset}: {len(items)} {what}, mode {mode}, ROUGE F1 at the reference's "
-            "length; halves of the file: parameters were chosen on the first"
+            "length, per half of the file (auto's weights were chosen on first halves)"
         )
         print(format_table(results))
     return EXIT_OK

@@ -15,7 +15,8 @@ from briefing.plugins import Registry
 from briefing.summarize.language import Language
 from briefing.summarize.sumy_adapter import SumyClasses, edmundson_set_up
 
-#: ``(document, sentences per section, budget per section, language) -> indices per section``.
+#: ``(document, sentences per section, budget per section, language) -> indices per section``;
+#: a picker whose ``Algorithm.pools_budget`` is set also takes ``total=`` (see there).
 DocumentPicker = Callable[[Document, list[list[str]], list[int], Language], list[list[int]]]
 
 
