@@ -130,9 +130,13 @@ def assemble(
     language: str = DEFAULT_LANGUAGE,
     note: str = "",
     stories: Sequence[Story] = (),
+    documents: Sequence[Document] | None = None,
 ) -> Briefing:
     """The Briefing of these digests: with ``highlights`` > 0, "the day in brief" on top
-    (one sentence per story when the digests are grouped into ``stories``)."""
+    (one sentence per story when the digests are grouped into ``stories``).
+
+    ``documents`` (one per digest) let the day in brief weigh all of the day's sentences.
+    """
     picked = ()
     if highlights and digests:
         from briefing.summarize.language import get_language
@@ -144,7 +148,7 @@ def assemble(
         else:
             from briefing.assemble.highlights import day_in_brief
 
-            picked = day_in_brief(digests, get_language(language), highlights)
+            picked = day_in_brief(digests, get_language(language), highlights, documents)
     return Briefing(title, check_date(date), tuple(digests), picked, note, stories=tuple(stories))
 
 
@@ -182,6 +186,7 @@ def make_briefing(
         digests = summarize_many(
             sources, options, format=format, max_input_bytes=max_input_bytes, jobs=jobs
         )
+        documents = None
     else:
         documents = read_all(sources, format, max_input_bytes)
         entries = [Entry(d, options) for d in documents]
@@ -192,13 +197,14 @@ def make_briefing(
             executor=executor,
             scheduler=scheduler,
         )
+        documents = [documents[group[0]] for group in groups]
         if stories:
             from briefing.assemble.storybuild import tell_stories
             from briefing.summarize.language import get_language
 
-            firsts = [documents[group[0]] for group in groups]
-            told = tell_stories(firsts, digests, get_language(options.language))
+            told = tell_stories(documents, digests, get_language(options.language))
             digests = [digests[i] for i in told.order]
+            documents = [documents[i] for i in told.order]
     return assemble(
         digests,
         title=title,
@@ -206,6 +212,7 @@ def make_briefing(
         highlights=highlights,
         language=options.language,
         stories=told.stories if told else (),
+        documents=documents,
     )
 
 

@@ -36,6 +36,16 @@ DAYS = {
 }
 
 
+SECOND = {
+    "2026-11-24": "# Ferry keeps its winter timetable\n\nThe harbour ferry keeps its winter "
+    "timetable this week. Boats leave every forty minutes from the east pier.\n",
+    "2026-11-25": "# Museum opens a maritime wing\n\nThe city museum opened a maritime wing "
+    "on Tuesday. It shows ship models, charts and a restored lighthouse lens.\n",
+    "2026-11-26": "# School choir wins a regional prize\n\nThe harbour school choir won the "
+    "regional prize on Wednesday. Forty pupils sang three songs in the final round.\n",
+}
+
+
 def configure(folder: Path, extra: str = "", formats: str = '["md", "html"]') -> Path:
     (folder / "reports").mkdir(exist_ok=True)
     config = folder / "briefing.toml"
@@ -46,9 +56,12 @@ def configure(folder: Path, extra: str = "", formats: str = '["md", "html"]') ->
     return config
 
 
-def run_days(config: Path, folder: Path, days=DAYS) -> None:
+def run_days(config: Path, folder: Path, days=DAYS, second: bool = True) -> None:
     for date, (name, text) in days.items():
         (folder / "reports" / name).write_text(text)
+        # A second item each day: a day of one item has no day in brief.
+        if second and date in SECOND:
+            (folder / "reports" / f"second-{date}.md").write_text(SECOND[date])
         assert main(["run", "--config", str(config), "--date", date]) == 0
 
 
@@ -65,7 +78,7 @@ def test_the_archive_page_lists_every_kept_briefing_newest_first(tmp_path):
     assert [li.xpath(".//time/@datetime")[0] for li in entries] == sorted(DAYS, reverse=True)
     newest = entries[0]
     assert newest.xpath("string(.//h2)") == "Thursday 26 November 2026"
-    assert "1 item" in newest.xpath("string(.//p[@class='meta'])")
+    assert "2 items" in newest.xpath("string(.//p[@class='meta'])")
     first_highlight = record(tmp_path, "2026-11-26")["highlights"][0]["sentence"]
     assert newest.xpath("string(.//blockquote)") == first_highlight
     assert newest.xpath(".//p[@class='links']/a/@href") == [
@@ -200,10 +213,10 @@ def test_items_that_mention_an_interest_come_first_and_make_the_watch_list(tmp_p
 
 def test_an_edited_file_is_marked_updated_with_the_date_it_was_last_briefed(tmp_path):
     config = configure(tmp_path)
-    run_days(config, tmp_path, {"2026-11-24": DAYS["2026-11-24"]})
+    run_days(config, tmp_path, {"2026-11-24": DAYS["2026-11-24"]}, second=False)
     name, text = DAYS["2026-11-24"]
     edited = text.replace("on Friday", "on Saturday, a day late")
-    run_days(config, tmp_path, {"2026-11-25": (name, edited)})
+    run_days(config, tmp_path, {"2026-11-25": (name, edited)}, second=False)
     [document] = record(tmp_path, "2026-11-25")["documents"]
     assert document["updated_since"] == "2026-11-24"
     md = (tmp_path / "output" / "2026-11-25" / "briefing.md").read_text()

@@ -119,3 +119,93 @@ def test_sentences_without_content_words_do_not_break_it():
 def test_auto_is_the_default():
     assert DEFAULT_ALGORITHM == "auto"
     assert SummaryOptions().algorithm == "auto"
+
+
+TIDES = Document(
+    "Tide gauges",
+    "<test>",
+    "text",
+    (
+        Section(
+            "1 Introduction",
+            1,
+            (
+                "Coastal towns have kept paper records since the last century. "
+                "We measure sea level rise with cheap pressure sensors on harbour walls.",
+            ),
+        ),
+        Section(
+            "2 Sensors",
+            1,
+            (
+                "Each pressure sensor on a harbour wall logs the sea level every minute. "
+                "A sensor costs forty euros. "
+                "Batteries last a year. "
+                "The sensors send their readings by radio. "
+                "Gulls sometimes sit on the masts. "
+                "Divers fix the sensors to the harbour walls with steel bands.",
+            ),
+        ),
+        Section(
+            "3 Results",
+            1,
+            (
+                "Over two years the sensors measured a sea level rise of four millimetres. "
+                "Cheap pressure sensors agree with the national tide gauges within a millimetre.",
+            ),
+        ),
+        Section("4 Conclusion", 1, ("Cheap sensors can measure sea level rise.",)),
+    ),
+)
+
+
+def test_a_document_budget_goes_where_the_point_is_not_by_section_length():
+    def per_section(algorithm):
+        digest = summarize_document(TIDES, SummaryOptions(algorithm=algorithm, max_sentences=3))
+        return [len(s.sentences) for s in digest.sections]
+
+    # By length, the long "Sensors" section gets two of the three sentences ...
+    assert per_section("lead") == [1, 2, 0, 0]
+    # ... auto takes the introduction and the results, which state the point; the
+    # conclusion repeats the introduction, so it is left out as a near-copy.
+    assert per_section("auto") == [2, 0, 1, 0]
+
+
+def test_the_introduction_sentence_the_body_develops_beats_its_opening():
+    digest = summarize_document(TIDES, SummaryOptions(max_sentences=1))
+    [picked] = [s for section in digest.sections for s in section.sentences]
+    assert picked == "We measure sea level rise with cheap pressure sensors on harbour walls."
+
+
+def test_a_per_section_count_is_kept_exactly():
+    digest = summarize_document(TIDES, SummaryOptions(sentences=1))
+    assert [len(s.sentences) for s in digest.sections] == [1, 1, 1, 1]
+
+
+def test_centrality_credits_the_end_nearer_a_boundary():
+    import numpy as np
+
+    from briefing.summarize.centrality import (
+        across_sections,
+        boundary_distance,
+        within_sections,
+    )
+    from briefing.summarize.vectors import TfIdf, content_terms
+
+    assert list(boundary_distance(np.arange(5), 5)) == [0, 1, 2, 1, 0]
+    flat = [s for section in sentences_of(TIDES) for s in section]
+    vectors = TfIdf([content_terms(s, ENGLISH) for s in flat])
+    owner = np.array([k for k, sec in enumerate(sentences_of(TIDES)) for _ in sec])
+    position = np.array([i for sec in sentences_of(TIDES) for i in range(len(sec))])
+    size = np.bincount(owner)[owner]
+    within = within_sections(vectors, owner, position, size)
+    # "Each pressure sensor on a harbour wall ..." opens "Sensors" and is echoed by its
+    # last sentence: both lie at a boundary, so both are credited; the middle ones are not.
+    sensors = np.flatnonzero(owner == 1)
+    assert within[sensors[0]] > 0 and within[sensors[-1]] > 0
+    assert within[sensors[0]] > within[sensors[2]]
+    across = across_sections(vectors, owner, 4)
+    assert across.max() == 1.0
+    # The introduction's second sentence is what the middle sections develop.
+    assert across[1] == across[owner == 0].max() and across[1] > across[0]
+    assert across_sections(vectors, np.zeros(len(flat), dtype=int), 1).tolist() == [0.0] * len(flat)

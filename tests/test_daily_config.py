@@ -166,7 +166,8 @@ def test_unset_settings_keep_their_defaults_and_paths_are_relative_to_the_file(t
     defaults = Config()
     assert config.title == defaults.title and config.formats == defaults.formats
     assert config.keep_days is None and config.highlights == defaults.highlights
-    assert config.summary == SummaryOptions()
+    # a daily run keeps each item to five sentences unless told otherwise
+    assert config.summary == SummaryOptions(max_sentences=5)
     assert config.output_dir == tmp_path / "output"
     assert config.database_path == tmp_path / "output" / "briefing.sqlite3"
     assert config.sources[0].path == str(tmp_path / "reports")
@@ -220,23 +221,23 @@ language = "en"
         )
     )
     shares, other, plain = config.sources
-    base = SummaryOptions(algorithm="lead", sentences=3, language="german")
+    base = SummaryOptions(algorithm="lead", sentences=3, language="german", max_sentences=5)
     assert config.summary == base
     # a ratio on the source replaces the config's count (they exclude each other)
     assert config.options_for(shares) == SummaryOptions(
-        algorithm="lead", ratio=0.5, language="german"
+        algorithm="lead", ratio=0.5, language="german", max_sentences=5
     )
     assert config.options_for(other) == SummaryOptions(
         algorithm="lsa", sentences=3, max_sentences=4, language="german"
     )
     assert config.options_for(plain) == SummaryOptions(
-        algorithm="lead", sentences=3, language="english"
+        algorithm="lead", sentences=3, language="english", max_sentences=5
     )
 
 
 def test_summary_options_at_the_top_level_are_still_read(tmp_path):
     config = load_config(write(tmp_path, 'sentences = 1\nalgorithm = "lead"\n' + SOURCE))
-    assert config.summary == SummaryOptions(algorithm="lead", sentences=1)
+    assert config.summary == SummaryOptions(algorithm="lead", sentences=1, max_sentences=5)
 
 
 def test_flags_override_the_config_and_a_count_replaces_a_ratio():

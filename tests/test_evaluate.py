@@ -129,21 +129,70 @@ def test_lead_wins_when_the_reference_is_the_first_sentence(tmp_path):
         assert 0 <= results[name].rouge2 <= results[name].rouge1
 
 
+def table_rows(stdout):
+    """The table's rows as lists of cells, header and rule left out."""
+    lines = [line for line in stdout.splitlines() if line.startswith("| ") and "---" not in line]
+    return [[cell.strip() for cell in line.split("|")[1:-1]] for line in lines[1:]]
+
+
 @needs_rouge
-def test_eval_command_prints_a_table_per_algorithm(tmp_path, cli):
+def test_eval_command_prints_a_table_per_algorithm_and_half(tmp_path, cli):
     dataset = write_dataset(tmp_path / "set.jsonl", HARBOUR, ORCHARD)
     result = cli("eval", dataset, "--algorithm", "lead", "-a", "luhn,lsa", "--mode", "whole")
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert "2 documents" in lines[0]
-    rows = [line.split("|")[1:-1] for line in lines if line.startswith("| ") and "---" not in line][
-        1:
+    assert "2 documents" in result.stdout.splitlines()[0]
+    rows = table_rows(result.stdout)
+    assert [(r[0], r[2]) for r in rows] == [
+        (name, half)
+        for name in ("lead", "luhn", "lsa")
+        for half in ("first half", "second half", "all")
     ]
-    assert [r[0].strip() for r in rows] == ["lead", "luhn", "lsa"]
-    assert {r[1].strip() for r in rows} == {"whole"}
-    lead = [float(x) for x in rows[0][3:6]]
-    assert lead[0] == 100.0  # both documents: the reference is what lead picks
-    assert all(0 < float(x) <= 100 for r in rows for x in r[3:6])
+    assert {r[1] for r in rows} == {"whole"}
+    assert [r[3] for r in rows[:3]] == ["1", "1", "2"]  # one document in each half
+    lead = [float(x) for x in rows[0][4:7]]
+    assert lead[0] == 100.0  # the first document: its reference is what lead picks
+    assert all(0 <= float(x) <= 100 for r in rows for x in r[4:7])
+    assert all(float(r[4]) > 0 for r in rows)  # every summary shares words with its reference
+
+
+@needs_rouge
+def test_halves_are_the_files_halves_whatever_the_limit(tmp_path, cli):
+    records = [dict(HARBOUR, id=f"h{i}") for i in range(4)]
+    dataset = write_dataset(tmp_path / "set.jsonl", *records)
+    assert [e.second_half for e in read_dataset(dataset)] == [False, False, True, True]
+    assert [e.second_half for e in read_dataset(dataset, limit=3)] == [False, False, True]
+    result = cli("eval", dataset, "-a", "lead", "--limit", "2")
+    assert [(r[2], r[3]) for r in table_rows(result.stdout)] == [("first half", "2")]
+
+
+@needs_rouge
+def test_a_document_with_an_empty_reference_is_counted_but_not_scored(tmp_path, cli):
+    dataset = write_dataset(tmp_path / "set.jsonl", HARBOUR, dict(ORCHARD, reference=""))
+    result = cli("eval", dataset, "-a", "lead")
+    assert result.returncode == 0, result.stderr
+    assert "2 documents (1 without a reference, not scored)" in result.stdout
+    assert [(r[2], r[3]) for r in table_rows(result.stdout)] == [("first half", "1")]
+
+
+@needs_rouge
+def test_eval_counts_picks_cut_from_the_sentence_they_lean_on(tmp_path):
+    story = {
+        "id": "quay",
+        "title": "Harbour quay",
+        "sections": [
+            {
+                "heading": "",
+                "text": "The harbour board met on Monday. Dredging of the quay starts in May. "
+                "However, the dredging of the quay in May will cost twice the budget.",
+            }
+        ],
+        "reference": "The dredging budget doubled.",
+    }
+    examples = read_dataset(write_dataset(tmp_path / "set.jsonl", story))
+    assert summarize_example(examples[0], "textrank", "sections")[0].startswith("However")
+    results = {r.algorithm: r for r in evaluate(examples, ["textrank", "auto"])}
+    assert results["textrank"].cut_off == 100.0  # its one pick leans on an unpicked sentence
+    assert results["auto"].cut_off == 0.0
 
 
 @needs_rouge
@@ -155,9 +204,11 @@ def test_eval_command_json_and_limit(tmp_path, cli):
     assert result.returncode == 0, result.stderr
     [row] = json.loads(result.stdout)
     assert row["algorithm"] == "lead" and row["mode"] == "sections" and row["documents"] == 1
+    assert row["half"] == "first half"
     assert row["rouge1"] == row["rouge2"] == row["rougeLsum"] == 100.0
     # The time spent summarising, in seconds: some, and less than the whole command took.
     assert isinstance(row["seconds"], float) and 0 < row["seconds"] < elapsed
+    assert row["cut_off"] == 0.0
 
 
 @pytest.mark.parametrize(
@@ -166,6 +217,10 @@ def test_eval_command_json_and_limit(tmp_path, cli):
         ("{not json", "not valid JSON"),
         ("[1, 2]", "expected a JSON object"),
         (json.dumps({"title": "T", "sections": [{"heading": "", "text": "A b."}]}), "'reference'"),
+        (
+            json.dumps({"title": "T", "sections": [{"heading": "", "text": "A."}], "reference": 3}),
+            "'reference' must be a string",
+        ),
         (json.dumps({"title": "T", "sections": [], "reference": "R."}), "'sections'"),
         (
             json.dumps({"title": "T", "sections": [{"heading": "H"}], "reference": "R."}),

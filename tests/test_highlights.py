@@ -1,100 +1,126 @@
-""" "The day in brief": a few sentences across the day's items, every item first having its
-turn, none repeated, as many as asked for when there are enough, the same every time."""
-
-import pytest
+"""The day in brief: across items, one item per highlight first, real sentences only."""
 
 from briefing.assemble.highlights import day_in_brief
-from briefing.model import DocumentDigest, SectionDigest
+from briefing.model import Document, DocumentDigest, Section, SectionDigest
 from briefing.summarize.language import get_language
 
 ENGLISH = get_language("english")
 
-ITEMS = {
-    "Dock workers strike": [
-        "Dock workers at the port of Eastfield went on strike on Monday over night shifts.",
-        "The strike stopped all container traffic at the port.",
-        "The union said the strike would last until Friday.",
+STORIES = {
+    "Storm closes the coast road": [
+        "A winter storm closed the coast road on Sunday night.",
+        "Waves threw rocks onto the road near the lighthouse.",
+        "PHOTO: AP",
+        "The storm also cut power to two villages",
     ],
-    "Port strike hits shops": [
-        "Shops near the port ran short of fresh food as the dock strike went on.",
-        "Traders said the strike at the port cost them a third of their sales.",
+    "Villages without power after storm": [
+        "Two coastal villages spent the night without power after the storm.",
+        "Engineers restored the lines by Monday noon.",
+        "The storm closed the coast road as well.",
     ],
-    "Night trains return": [
-        "A night train will run between the capital and the coast from March.",
-        "Tickets go on sale next week.",
-        "The line was closed for three years after a landslide.",
-    ],
-    "Library keeps its hours": [
-        "The central library will keep its opening hours despite the budget cuts.",
-        "Volunteers will run the Sunday reading club.",
+    "Bakery wins regional prize": [
+        "A village bakery won the regional prize for its rye bread.",
+        "The baker learnt the recipe from her grandmother.",
     ],
 }
 
 
-def digest(title: str, sentences: list[str]) -> DocumentDigest:
-    return DocumentDigest(
-        title=title,
-        source=f"{title}.html",
-        format="html",
-        algorithm="auto",
-        language="english",
-        sections=(SectionDigest("", 0, tuple(sentences), len(sentences) + 2),),
+def digests_and_documents():
+    documents, digests = [], []
+    for title, sentences in STORIES.items():
+        documents.append(Document(title, f"<{title}>", "text", (Section("", 0, tuple(sentences)),)))
+        digests.append(
+            DocumentDigest(
+                title,
+                f"<{title}>",
+                "text",
+                "auto",
+                "english",
+                (SectionDigest("", 0, tuple(sentences), len(sentences)),),
+            )
+        )
+    return digests, documents
+
+
+def test_every_item_has_a_highlight_before_any_has_two():
+    digests, documents = digests_and_documents()
+    assert sorted(h.document for h in day_in_brief(digests, ENGLISH, 3, documents)) == [0, 1, 2]
+    highlights = day_in_brief(digests, ENGLISH, 5, documents)
+    assert len(highlights) == 5 and {h.document for h in highlights} == {0, 1, 2}
+    # Shown item by item, each item's highlights in its own order.
+    order = [h.document for h in highlights]
+    assert order == sorted(order, key=order.index)
+    for k in {0, 1, 2}:
+        mine = [h.sentence for h in highlights if h.document == k]
+        story = STORIES[digests[k].title]
+        assert mine == sorted(mine, key=story.index)
+
+
+def test_what_several_items_share_comes_first():
+    digests, documents = digests_and_documents()
+    first = day_in_brief(digests, ENGLISH, 3, documents)[0]
+    assert first.document in (0, 1)  # the storm, told by two items, before the bakery
+    assert "storm" in first.sentence
+
+
+def test_captions_and_unfinished_lines_are_never_highlights():
+    digests, documents = digests_and_documents()
+    picked = {h.sentence for h in day_in_brief(digests, ENGLISH, 7, documents)}
+    assert "PHOTO: AP" not in picked
+    assert "The storm also cut power to two villages" not in picked
+    assert len(picked) == 7
+
+
+def test_a_one_item_day_has_no_day_in_brief():
+    digests, documents = digests_and_documents()
+    assert day_in_brief(digests[:1], ENGLISH, 5, documents[:1]) == ()
+
+
+def test_without_documents_the_picks_stand_for_their_items():
+    digests, _ = digests_and_documents()
+    highlights = day_in_brief(digests, ENGLISH, 3)
+    assert sorted(h.document for h in highlights) == [0, 1, 2]
+
+
+def test_a_highlight_reads_alone_and_leaves_its_item_readable():
+    digests, documents = digests_and_documents()
+    ferry = [
+        "The island ferry will stop running for a month from January for repairs.",
+        "However, a replacement boat will carry foot passengers twice a day.",
+        "The ferry company apologised to islanders for the short notice.",
+    ]
+    digests.append(
+        DocumentDigest(
+            "Ferry repairs",
+            "<ferry>",
+            "text",
+            "auto",
+            "english",
+            (SectionDigest("", 0, tuple(ferry), 3),),
+        )
     )
+    documents.append(Document("Ferry repairs", "<ferry>", "text", (Section("", 0, tuple(ferry)),)))
+    picked = {h.sentence for h in day_in_brief(digests, ENGLISH, 7, documents) if h.document == 3}
+    assert picked == {ferry[2]}  # "However" leans on ferry[0], so neither is lifted
 
 
-def day() -> list[DocumentDigest]:
-    return [digest(title, sentences) for title, sentences in ITEMS.items()]
-
-
-def test_every_item_has_its_turn_before_any_item_has_a_second():
-    highlights = day_in_brief(day(), ENGLISH, 6)
-    assert len(highlights) == 6
-    assert sorted(h.document for h in highlights[:4]) == [0, 1, 2, 3]
-
-
-def test_each_highlight_is_a_sentence_of_the_item_it_names_and_none_repeats():
-    digests = day()
-    highlights = day_in_brief(digests, ENGLISH, 7)
-    for highlight in highlights:
-        assert highlight.sentence in digests[highlight.document].sections[0].sentences
-    assert len({h.sentence for h in highlights}) == len(highlights) == 7
-
-
-def test_the_story_the_day_is_about_comes_first():
-    # One sentence an item: only what the other items say tells them apart.
+def test_when_the_picks_run_out_other_whole_sentences_of_the_items_fill_in():
+    digests, documents = digests_and_documents()
+    # Each item kept only its first sentence; the day in brief wants five.
     digests = [
-        digest("Library", ["The central library will keep its opening hours."]),
-        digest("Trains", ["A night train will run between the capital and the coast."]),
-        digest("Strike", ["Dock workers at the port went on strike on Monday."]),
-        digest("Shops", ["Shops ran short of food as the dock strike at the port went on."]),
-        digest("Traders", ["Traders said the port strike cost them a third of their sales."]),
+        DocumentDigest(
+            d.title,
+            d.source,
+            d.format,
+            d.algorithm,
+            d.language,
+            (SectionDigest("", 0, d.sections[0].sentences[:1], d.total_sentences),),
+        )
+        for d in digests
     ]
-    order = [h.document for h in day_in_brief(digests, ENGLISH, 5)]
-    assert order[0] in (2, 3, 4)
-    # ... but the list does not repeat itself: a third sentence on the strike comes last.
-    assert order[-1] in (2, 3, 4)
-
-
-@pytest.mark.parametrize("count", [3, 5, 7])
-def test_as_many_highlights_as_asked_for_when_there_are_enough(count):
-    assert len(day_in_brief(day(), ENGLISH, count)) == count
-
-
-def test_fewer_candidates_than_asked_for_gives_each_of_them_once():
-    digests = [digest("One", ["The port reopened on Tuesday."]), digest("Two", ["Fees fell."])]
-    highlights = day_in_brief(digests, ENGLISH, 5)
-    assert sorted((h.document, h.sentence) for h in highlights) == [
-        (0, "The port reopened on Tuesday."),
-        (1, "Fees fell."),
-    ]
-
-
-def test_no_items_or_no_sentences_give_no_highlights():
-    assert day_in_brief([], ENGLISH, 5) == ()
-    assert day_in_brief([digest("Empty", [])], ENGLISH, 5) == ()
-
-
-def test_the_same_items_give_the_same_highlights_every_time():
-    first = day_in_brief(day(), ENGLISH, 5)
-    assert day_in_brief(day(), ENGLISH, 5) == first
-    assert day_in_brief(tuple(day()), ENGLISH, 5) == first
+    firsts = {d.sections[0].sentences[0] for d in digests}
+    assert {h.sentence for h in day_in_brief(digests, ENGLISH, 3, documents)} == firsts
+    highlights = {h.sentence for h in day_in_brief(digests, ENGLISH, 5, documents)}
+    # The picks come first; then sentences the items did not pick.
+    assert len(highlights) == 5 and firsts < highlights
+    assert "PHOTO: AP" not in highlights

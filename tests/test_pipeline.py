@@ -112,8 +112,8 @@ def test_source_settings_override_the_config_and_flags_override_both(tmp_path):
     config = load_config(config_path)
     a, b = config.sources
     # A count set by the source replaces the config's ratio (the two exclude each other).
-    assert config.options_for(a) == SummaryOptions("lead", sentences=1)
-    assert config.options_for(b) == SummaryOptions("lead", ratio=0.5)
+    assert config.options_for(a) == SummaryOptions("lead", sentences=1, max_sentences=5)
+    assert config.options_for(b) == SummaryOptions("lead", ratio=0.5, max_sentences=5)
     flags = SummaryOverrides(algorithm="textrank", max_sentences=4)
     summary = flags.apply(config.summary)
     assert summary == SummaryOptions("textrank", ratio=0.5, max_sentences=4)

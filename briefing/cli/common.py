@@ -95,7 +95,8 @@ def summary_options(parser: argparse.ArgumentParser, *, defaults: bool = True) -
         "--max-sentences",
         type=natural,
         metavar="M",
-        help="at most M sentences per document, shared out across sections by length",
+        help="at most M sentences per document: auto picks them anywhere in it, the other "
+        "algorithms share them across sections by length (daily runs: 5 unless set)",
     )
     group.add_argument(
         "-l",

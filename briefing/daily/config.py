@@ -39,6 +39,11 @@ from briefing.summarize import SummaryOptions
 
 DEFAULT_TITLE = "Daily briefing"
 DEFAULT_HIGHLIGHTS = 5
+#: Sentences an item gets in a daily briefing, shared across its sections by ``auto`` (or
+#: by their length, for the other algorithms): about a minute of reading, so that a day of
+#: 30 items stays a short read. ``max_sentences`` in ``[summary]`` or a source overrides it.
+DEFAULT_ITEM_SENTENCES = 5
+DAILY_SUMMARY = SummaryOptions(max_sentences=DEFAULT_ITEM_SENTENCES)
 MAX_KEEP_DAYS = 36_500
 
 __all__ = ["DEFAULT_CONFIG", "Config", "ConfigError", "Source", "SummaryOverrides", "load_config"]
@@ -101,7 +106,7 @@ class Config:
     stories: bool = setting(False, help="group items about the same event into stories")
     base_url: str = setting("", check_base_url)  # where output_dir is published (feed links)
     mail: MailSettings | None = None
-    summary: SummaryOptions = SummaryOptions()
+    summary: SummaryOptions = DAILY_SUMMARY
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -169,7 +174,7 @@ def parse_config(data: dict, text: str, path: Path) -> Config:
     _check_with(where, "templates", values, _templates)
     overrides = _summary(where, raw_summary, None)
     try:
-        summary = overrides.apply(SummaryOptions())
+        summary = overrides.apply(DAILY_SUMMARY)
     except UsageError as exc:
         raise where.error(_culprit(exc, raw_summary), str(exc)) from None
     values["mail"] = parse_mail(where, raw_mail, base)

@@ -131,6 +131,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         language=config.language,
         note="" if digests else quiet,
         stories=told.stories if told else (),
+        documents=[group[0].document for group in groups],
     )
     briefing = replace(briefing, failures=tuple(gathered.problems), watch=_watch(config, groups))
     outputs = pipeline.publish(

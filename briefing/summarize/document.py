@@ -5,7 +5,7 @@ from __future__ import annotations
 from briefing.errors import InputError
 from briefing.model import Document, DocumentDigest, Section, SectionDigest
 from briefing.summarize.language import Language, get_language
-from briefing.summarize.options import SummaryOptions, budgets
+from briefing.summarize.options import SummaryOptions, budgets, document_budget
 from briefing.summarize.registry import SUMMARIZERS
 from briefing.summarize.sentences import sort_section
 
@@ -40,9 +40,15 @@ def summarize_document(document: Document, options: SummaryOptions | None = None
             f"cells or code; or text without sentence punctuation, in runs over "
             f"{MAX_SENTENCE_CHARS} characters)"
         )
-    counts = budgets([len(s) for s in sentences], options)
-    choose = SUMMARIZERS[options.algorithm].picker(language, options.reference_impl)
-    chosen = choose(document, sentences, counts, language)
+    lengths = [len(s) for s in sentences]
+    counts = budgets(lengths, options)
+    algorithm = SUMMARIZERS[options.algorithm]
+    choose = algorithm.picker(language, options.reference_impl)
+    total = document_budget(lengths, options) if algorithm.pools_budget else None
+    if total is None:
+        chosen = choose(document, sentences, counts, language)
+    else:
+        chosen = choose(document, sentences, counts, language, total=total)
     digests = tuple(
         SectionDigest(
             section.heading,

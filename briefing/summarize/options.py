@@ -61,6 +61,17 @@ def budgets(lengths: Sequence[int], options: SummaryOptions) -> list[int]:
     return per
 
 
+def document_budget(lengths: Sequence[int], options: SummaryOptions) -> int | None:
+    """The document's whole budget when only ``max_sentences`` limits it, else ``None``.
+
+    An algorithm that ranks the whole document (``Algorithm.pools_budget``) may then place
+    these sentences in any section instead of following the by-length share.
+    """
+    if options.max_sentences is None or options.sentences is not None or options.ratio is not None:
+        return None
+    return min(options.max_sentences, sum(lengths))
+
+
 def share_out(total: int, lengths: Sequence[int]) -> list[int]:
     """Split ``total`` across sections in proportion to their length (largest remainder)."""
     whole = sum(lengths)

@@ -15,7 +15,8 @@ from briefing.plugins import Registry
 from briefing.summarize.language import Language
 from briefing.summarize.sumy_adapter import SumyClasses, edmundson_set_up
 
-#: ``(document, sentences per section, budget per section, language) -> indices per section``.
+#: ``(document, sentences per section, budget per section, language) -> indices per section``;
+#: a picker whose ``Algorithm.pools_budget`` is set also takes ``total=`` (see there).
 DocumentPicker = Callable[[Document, list[list[str]], list[int], Language], list[list[int]]]
 
 
@@ -26,13 +27,17 @@ class Algorithm:
     ``make_picker(language, reference_impl)`` returns the ``DocumentPicker`` that chooses,
     for every section, at most its budget of sentence indices; it imports what it needs
     when called, so naming an algorithm costs nothing. ``sumy`` is set for sumy's algorithms
-    (their reference and fast classes), for tools that compare the two.
+    (their reference and fast classes), for tools that compare the two. With
+    ``pools_budget``, the picker ranks the whole document: when the options give only a
+    document budget (``max_sentences``), it is called with ``total=`` that budget and may
+    place the sentences in any section.
     """
 
     name: str
     summary: str
     make_picker: Callable[[Language, bool], DocumentPicker]
     sumy: SumyClasses | None = None
+    pools_budget: bool = False
 
     def picker(self, language: Language, reference_impl: bool = False) -> DocumentPicker:
         return self.make_picker(language, reference_impl)
@@ -108,7 +113,11 @@ _BUILTIN = (
     ),
     Algorithm("lead", "baseline: the first sentences of each section", _lead),
     Algorithm(
-        "auto", "each section's opening, steered by the title, without repeats or fragments", _auto
+        "auto",
+        "position, title and section-aware centrality, without repeats, fragments or "
+        "sentences cut from their antecedent",
+        _auto,
+        pools_budget=True,
     ),
 )
 
