@@ -134,20 +134,29 @@ def _standalone(sentences: Sequence[str], lifted: bool = True) -> list[str]:
 
 
 def _importance(vectors, owner, items: int):
-    """Mean similarity to the other items' sentences, plus to the rest of its own item."""
+    """Mean similarity to the other items' sentences, plus to the rest of its own item.
+
+    Only two dot products per sentence are needed (with its own item's mean, and with the
+    sum of all items' means), so they are summed over the TF-IDF cells directly: no
+    sentence-by-item matrix, which on a day of hundreds of items would be large.
+    """
     import numpy as np
-    from scipy import sparse
 
     n = vectors.n
-    unit = sparse.csr_matrix(
-        (vectors.weights, (vectors.rows, vectors.cols)), shape=(n, vectors.width)
-    )
     members = np.bincount(owner, minlength=items)
-    mean_of = sparse.csr_matrix((1.0 / members[owner], (owner, np.arange(n))), shape=(items, n))
-    to_item = np.asarray((unit @ (mean_of @ unit).T).todense())  # n x items
+    cell_owner = owner[vectors.rows]
+    share = vectors.weights / members[cell_owner]  # each cell's part of its item's mean
+    # Each item's mean, at the terms its own sentences use: one value per (item, term).
+    _, at = np.unique(cell_owner * vectors.width + vectors.cols, return_inverse=True)
+    item_mean = np.bincount(at, weights=share)
+    to_own = np.bincount(vectors.rows, weights=vectors.weights * item_mean[at], minlength=n)
+    all_means = np.bincount(vectors.cols, weights=share, minlength=vectors.width)
+    to_all = np.bincount(
+        vectors.rows, weights=vectors.weights * all_means[vectors.cols], minlength=n
+    )
     self_similarity = np.bincount(vectors.rows, weights=vectors.weights**2, minlength=n)
-    own = to_item[np.arange(n), owner] - self_similarity / members[owner]
-    others = (to_item.sum(axis=1) - to_item[np.arange(n), owner]) / max(1, items - 1)
+    own = to_own - self_similarity / members[owner]
+    others = (to_all - to_own) / max(1, items - 1)
     return _scaled(others) + OWN_ITEM * _scaled(own)
 
 

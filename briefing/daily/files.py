@@ -18,9 +18,9 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing.errors import BriefingError, InputError, TooLargeError
+from briefing.errors import BriefingError, InputError
 from briefing.model import Document
-from briefing.read import decode, format_for, parse, require_text
+from briefing.read import from_bytes
 from briefing.read.registry import reader_for_extension
 
 log = logging.getLogger("briefing")
@@ -130,10 +130,7 @@ def read_file(path: Path, root: Path, follow_symlinks: bool, max_bytes: int) -> 
         except Skipped as why:
             raise InputError(f"{path}: not read: {why}") from None
         data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise TooLargeError(f"{path}: larger than the {max_bytes / 1048576:g} MB input limit")
-    name = str(path)
-    return require_text(parse(decode(data, name), name, format_for(name)))
+    return from_bytes(data, str(path), max_bytes=max_bytes)
 
 
 def _check_kind(status: os.stat_result) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "decode",
     "decode_html",
     "format_for",
+    "from_bytes",
     "has_text",
     "load",
     "parse",
@@ -80,7 +81,8 @@ def load(
     if is_url(source):
         limits = dict(max_bytes=max_bytes, timeout=timeout, **fetching)
         return load_url(source, format, title=title, **limits)
-    fmt = format_for("" if source == "-" else source, format)
+    # An unknown format, or a broken plugin claiming the extension, fails before any read.
+    format_for("" if source == "-" else source, format)
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         name = "<stdin>"
@@ -97,12 +99,26 @@ def load(
             raise InputError(f"{source}: permission denied") from None
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({os.strerror(exc.errno or 0)})") from None
+    return from_bytes(data, name, format, max_bytes=max_bytes, title=title)
+
+
+def from_bytes(
+    data: bytes,
+    name: str,
+    format: str | None = None,
+    *,
+    max_bytes: int = MAX_INPUT_BYTES,
+    title: str = "",
+) -> Document:
+    """A file's (or stdin's) bytes as a Document with some text: the size cap, the format
+    (asked for, else the name's extension, else what the content shows), the decoding
+    (HTML by its declared charset) and the reader; every local read ends here."""
     if len(data) > max_bytes:
         raise TooLargeError(f"{name}: larger than the {max_bytes / 1048576:g} MB input limit")
     if format:
         fmt = format_for(name, format)
     else:
-        by_extension = None if source == "-" else reader_for_extension(Path(source).suffix)
+        by_extension = reader_for_extension(Path(name).suffix)
         fmt = by_extension.name if by_extension else _sniffed(data, name)
     text = decode_html(data, name) if fmt == "html" else decode(data, name)
     return require_text(parse(text, name, fmt, title=title))
