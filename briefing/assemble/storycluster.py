@@ -8,7 +8,8 @@ day of items needs memory for its items and its linked pairs, not for every pair
 ``average``: two groups' score is the mean similarity of their items across the two.
 ``centroid``: the cosine of their summed unit vectors, ``links / sqrt(self_a * self_b)``,
 where a group's self-sum counts its items (1 each) and twice each pair inside it; a merge
-also needs an ``average`` of at least ``floor``.
+also needs an ``average`` of at least ``floor``. ``attach_singles`` then gives the items
+left alone a second chance against whole groups (their centroids), not single pairs.
 """
 
 from __future__ import annotations
