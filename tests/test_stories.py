@@ -22,6 +22,10 @@ CRANE_A, CRANE_B = STORIES / "crane-harbour-times.md", STORIES / "crane-coast-po
 FISHING, RENT = STORIES / "ruling-fishing-quotas.md", STORIES / "ruling-rent-cap.md"
 LIBRARY, FOLLOW_UP = STORIES / "library-old-town.md", STORIES / "crane-followup.md"
 DAY_ONE = [CRANE_A, FISHING, CRANE_B, RENT, LIBRARY]
+#: Three reports of a ferry aground: the brief names neither the ship nor the island, only
+#: the mayor (as the first report does) and the captain (as the second does).
+FERRY = [STORIES / f"ferry-{name}.md" for name in ("island-news", "coast-daily", "weekly-brief")]
+FISHING_WIRE = STORIES / "ruling-fishing-quotas-wire.md"
 #: The follow-up repeats this sentence of the first day's report word for word.
 RETOLD = (
     "A forty-metre container crane collapsed at the North Quay of the Port of Elmstead on "
@@ -53,6 +57,17 @@ def test_two_different_court_rulings_on_the_same_day_stay_apart(english):
 
 def test_an_item_about_nothing_else_stays_a_story_of_its_own(english):
     assert group_stories(items(DAY_ONE), english) == [[0, 2], [1], [3], [4]]
+
+
+def test_a_report_that_reads_like_the_whole_story_joins_it_though_it_names_little(english):
+    groups = group_stories(items([*DAY_ONE, *FERRY]), english)
+    assert [5, 6, 7] in groups
+    assert [0, 2] in groups and [1] in groups and [3] in groups and [4] in groups
+
+
+def test_a_ruling_does_not_join_the_story_of_another_ruling_of_the_same_court(english):
+    groups = group_stories(items([*DAY_ONE, FISHING_WIRE, *FERRY]), english)
+    assert [1, 5] in groups and [3] in groups
 
 
 def test_items_days_apart_are_not_grouped_even_when_alike(english):

@@ -6,7 +6,11 @@ grouped bottom-up (``storycluster``): the two closest groups merge while they ar
 enough, "close" being measured between whole groups, so a group cannot grow by a chain of
 look-alikes. With ``linkage="centroid"`` (the default) two groups merge when the cosine of
 their summed vectors reaches ``threshold`` and their mean similarity is at least
-``floor``; with ``"average"``, when their mean similarity reaches ``threshold``.
+``floor``; with ``"average"``, when their mean similarity reaches ``threshold``. Then an
+item left on its own joins the group whose centroid it is closest to, when that cosine
+reaches ``attach`` and it shares ``min_shared_names`` names with the group's items taken
+together: a report that names the mayor and another the port is still about the same
+collapse when it reads like the story as a whole.
 
 What keeps it conservative: two items that share fewer than ``min_shared_names`` names
 count as unrelated (times ``unshared``), since reports of one event name the same people
@@ -19,11 +23,12 @@ apart are never grouped (their similarity counts as -1). Single items stay singl
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.assemble.storycluster import agglomerate
+from briefing.assemble.storycluster import agglomerate, attach_singles
 from briefing.assemble.storyvectors import entities, names, shared_names, unit_tfidf, words
 from briefing.summarize.language import Language
 
@@ -50,9 +55,39 @@ class Grouping:
     max_days_apart: int = 2
     min_shared_names: int = 2
     unshared: float = 0.0
+    attach: float = 0.16
 
 
 DEFAULT_GROUPING = Grouping()
+
+
+@dataclass(frozen=True)
+class _Views:
+    """What grouping computes once per day: which items say enough, their names, and their
+    unit vectors (words and entities side by side, weighted so that a dot product of two
+    rows is the pair's similarity before the gates)."""
+
+    long_enough: list[bool]
+    named: list[set[str]]
+    vectors: object  # scipy CSR matrix, one row per item
+
+
+def _views(items: Sequence[StoryItem], language: Language, grouping: Grouping) -> _Views:
+    from scipy import sparse
+
+    text = [words(item.text, language) for item in items]
+    title = [words(item.title, language) for item in items]
+    texts = [f"{item.title}.\n{item.text}" for item in items]
+    word_vectors = unit_tfidf([Counter(t * grouping.title_weight + b) for t, b in zip(title, text)])
+    blocks = [word_vectors * math.sqrt(1 - grouping.entity_weight)]
+    if grouping.entity_weight:
+        bags = unit_tfidf([Counter(entities(t, language)) for t in texts], sublinear=True)
+        blocks.append(bags * math.sqrt(grouping.entity_weight))
+    return _Views(
+        [len(t) >= grouping.min_words for t in text],
+        [set(names(t, language)) for t in texts] if grouping.min_shared_names else [],
+        sparse.hstack(blocks).tocsr(),
+    )
 
 
 def similarities(
@@ -60,13 +95,13 @@ def similarities(
 ) -> list[tuple[int, int, float]]:
     """The similarity of each pair of items that may belong together, ``(i, j, value)``
     with ``i < j``; every other pair counts as 0."""
+    return _similarities(items, _views(items, language, grouping), grouping)
+
+
+def _similarities(items, views: _Views, grouping: Grouping) -> list[tuple[int, int, float]]:
     import numpy as np
 
-    text = [words(item.text, language) for item in items]
-    title = [words(item.title, language) for item in items]
-    texts = [f"{item.title}.\n{item.text}" for item in items]
-    long_enough = [len(t) >= grouping.min_words for t in text]
-    named = [set(names(t, language)) for t in texts] if grouping.min_shared_names else []
+    long_enough, named = views.long_enough, views.named
     if grouping.min_shared_names and not grouping.unshared:
         keys = [n | {name.split()[-1] for name in n} for n in named]
         candidates = _sharing(keys, long_enough)  # no name in common: similarity 0 anyway
@@ -77,11 +112,7 @@ def similarities(
         return []
     first = np.array([i for i, _ in candidates])
     second = np.array([j for _, j in candidates])
-    word_vectors = unit_tfidf([Counter(t * grouping.title_weight + b) for t, b in zip(title, text)])
-    value = (1 - grouping.entity_weight) * _dots(word_vectors, first, second)
-    if grouping.entity_weight:
-        bags = unit_tfidf([Counter(entities(t, language)) for t in texts], sublinear=True)
-        value += grouping.entity_weight * _dots(bags, first, second)
+    value = _dots(views.vectors, first, second)
     if grouping.min_shared_names:
         # Two reports of one event name the same people and places, not only the same
         # institution: without enough names in common, a pair counts for less.
@@ -89,10 +120,7 @@ def similarities(
         value = np.where(few, value * grouping.unshared, value)
     days = [_day(item.date) for item in items]
     if grouping.max_days_apart is not None and any(days):
-        apart = [
-            bool(days[i] and days[j] and abs((days[i] - days[j]).days) > grouping.max_days_apart)
-            for i, j in candidates
-        ]
+        apart = [_apart(days[i], days[j], grouping) for i, j in candidates]
         value = np.where(apart, -1.0, value)
     return [(i, j, float(v)) for (i, j), v in zip(candidates, value) if v]
 
@@ -103,7 +131,21 @@ def group_stories(
     """Indices of the items, grouped by story; each group in order, groups by first index."""
     if not items:
         return []
-    return cluster(len(items), similarities(items, language, grouping), grouping)
+    views = _views(items, language, grouping)
+    groups = cluster(len(items), _similarities(items, views, grouping), grouping)
+    if not grouping.attach:
+        return groups
+    days = [_day(item.date) for item in items]
+
+    def related(i: int, group: list[int]) -> bool:
+        if any(_apart(days[i], days[j], grouping) for j in group):
+            return False
+        if not grouping.min_shared_names:
+            return True
+        together = set().union(*(views.named[j] for j in group))
+        return shared_names(views.named[i], together) >= grouping.min_shared_names
+
+    return attach_singles(groups, views.vectors, views.long_enough, related, grouping.attach)
 
 
 def cluster(n: int, pairs, grouping: Grouping = DEFAULT_GROUPING) -> list[list[int]]:
@@ -135,6 +177,12 @@ def _dots(matrix, first, second):
             matrix[first[rows]].multiply(matrix[second[rows]]).sum(axis=1)
         ).ravel()
     return out
+
+
+def _apart(a: dt.date | None, b: dt.date | None, grouping: Grouping) -> bool:
+    """Both dated, and further apart than grouping allows."""
+    days = grouping.max_days_apart
+    return bool(days is not None and a and b and abs((a - b).days) > days)
 
 
 def _day(date: str) -> dt.date | None:

@@ -8,7 +8,8 @@ day of items needs memory for its items and its linked pairs, not for every pair
 ``average``: two groups' score is the mean similarity of their items across the two.
 ``centroid``: the cosine of their summed unit vectors, ``links / sqrt(self_a * self_b)``,
 where a group's self-sum counts its items (1 each) and twice each pair inside it; a merge
-also needs an ``average`` of at least ``floor``.
+also needs an ``average`` of at least ``floor``. ``attach_singles`` then gives the items
+left alone a second chance against whole groups (their centroids), not single pairs.
 """
 
 from __future__ import annotations
@@ -66,3 +67,32 @@ def agglomerate(
                 heap, (-score(first, second), first, second, version[first], version[second])
             )
     return sorted((sorted(m) for m in members if m), key=lambda m: m[0])
+
+
+def attach_singles(groups: list[list[int]], vectors, allowed, related, threshold: float):
+    """``groups`` with each allowed item left on its own moved into the group (of two or
+    more) whose centroid (the sum of its rows of ``vectors``, unit rows) is closest to it,
+    when that cosine reaches ``threshold`` and ``related(item, group)`` agrees. Singles
+    are compared with the groups a block of rows at a time: memory stays linear in items."""
+    import numpy as np
+    from scipy import sparse
+
+    several = [g for g in groups if len(g) > 1]
+    singles = [g[0] for g in groups if len(g) == 1 and allowed[g[0]]]
+    if not several or not singles:
+        return groups
+    centroids = sparse.vstack([sparse.csr_matrix(vectors[g].sum(axis=0)) for g in several])
+    norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
+    centroids = (sparse.diags(1 / np.where(norms == 0, 1, norms)) @ centroids).T.tocsc()
+    joined: dict[int, list[int]] = {}
+    for start in range(0, len(singles), 256):
+        block = singles[start : start + 256]
+        cosines = np.asarray((vectors[block] @ centroids).todense())
+        for row, item in enumerate(block):
+            best = int(cosines[row].argmax())
+            if cosines[row, best] >= threshold and related(item, several[best]):
+                joined.setdefault(best, []).append(item)
+    moved = {i for items in joined.values() for i in items}
+    grown = {id(several[k]): sorted(several[k] + items) for k, items in joined.items()}
+    out = [grown.get(id(g), g) for g in groups if not (len(g) == 1 and g[0] in moved)]
+    return sorted(out, key=lambda m: m[0])
