@@ -171,3 +171,44 @@ def test_bylines_and_dates_are_read_as_metadata():
     assert read_byline("By Monday, the council had voted.") is None
     assert read_date("September 2017") == "2017-09"
     assert read_date("May") == ""
+
+
+def test_a_numbered_list_item_keeps_its_number_and_is_picked_whole():
+    html = (
+        "<html><head><title>Riddles for a rainy day</title></head><body><main>"
+        "<h1>Riddles for a rainy day</h1>"
+        "<p>Our readers sent these riddles in, and the children at the library voted for "
+        "their favourites.</p>"
+        "<p><b>36. What has keys but cannot open a single lock?</b><br>A piano!</p>"
+        "<p><b>37. What did one volcano say to the other?</b></p><p>I lava you!</p>"
+        "<p>iv. The harbour cat always sits where the sun is warmest.</p>"
+        "</main></body></html>"
+    )
+    digest = summarize_document(parse(html, "riddles.html", "html"), SummaryOptions(ratio=1.0))
+    shown = picks(digest)
+    assert "37. What did one volcano say to the other?" in shown
+    assert "36. What has keys but cannot open a single lock?" in shown
+    assert "iv. The harbour cat always sits where the sun is warmest." in shown
+    assert not any(s in {"36.", "37.", "iv."} for s in shown)
+
+
+def test_a_sign_up_prompt_and_an_advertising_disclosure_are_never_picked():
+    text = (
+        "# Night ferries\n\n"
+        "Night ferries will run again between Eastfield and Northport from April. "
+        "The harbour board approved the timetable on Monday.\n\n"
+        "Do you want to hear about our next campaign? Sign up here\n\n"
+        "We review every ferry line ourselves, and operators do not influence our picks. "
+        "We may receive compensation if you book with partners we recommend. "
+        "Read our advertiser disclosure for more info.\n\n"
+        "Tickets bought for a day crossing stay valid at night. Join us, said the captain, "
+        "and sign up here for the crew.\n"
+    )
+    digest = summarize_document(parse(text, "ferries.md", "markdown"), SummaryOptions(ratio=1.0))
+    assert picks(digest) == [
+        "Night ferries will run again between Eastfield and Northport from April.",
+        "The harbour board approved the timetable on Monday.",
+        "Tickets bought for a day crossing stay valid at night.",
+        "Join us, said the captain, and sign up here for the crew.",
+    ]
+    assert digest.total_sentences == 4

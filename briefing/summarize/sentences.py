@@ -110,6 +110,22 @@ _FURNITURE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A short block that ends in a call to sign up is a prompt as a whole: "Do you want to be
+#: informed of our actions? Sign up here".
+_CALL_TO_ACTION = re.compile(
+    r"^(?:sign\s+up|subscribe|register|join\s+(?:us|now)|donate)"
+    r"(?:\s+(?:here|now|today|for\s+free|below))*\s*[.!]?$",
+    re.IGNORECASE,
+)
+#: The site's own advertising disclosure, a block of its own, whatever its sentences say.
+_DISCLOSURE = re.compile(
+    r"\b(?:advertis(?:er|ing)|affiliate)\s+disclosure\b"
+    r"|\bwe\s+(?:may\s+)?(?:receive|earn|get)\s+(?:a\s+)?(?:small\s+)?(?:compensation|commissions?)\b"
+    r"|\b(?:this|our)\s+(?:post|article|page|site)\s+(?:may\s+)?contains?\s+affiliate\s+links\b",
+    re.IGNORECASE,
+)
+#: Blocks of at most this many pieces are read as a whole by the two rules above.
+MAX_BLOCK_PIECES = 3
 _BREADCRUMB = re.compile(r"^[^>»›]{1,40}(?:\s[>»›/|]\s[^>»›]{1,60}){2,}$")
 _REFERENCE = re.compile(
     r"^(?:↑|\^|\[\d+\]\s*$|(?:https?://|www\.)\S+$|\S*pic\.twitter\.com/\S*$|(?:#\w+)+\S*$)"
@@ -138,9 +154,21 @@ def sort_section(section: Section, language) -> list[Sentence]:
     out = []
     for paragraph in section.paragraphs:
         pieces = language.to_sentences(paragraph)
+        if _is_prompt(pieces):
+            out.extend(Sentence(piece, "furniture") for piece in pieces)
+            continue
         whole = len(pieces) == 1
         out.extend(Sentence(piece, kind_of(piece, whole=whole)) for piece in pieces)
     return out
+
+
+def _is_prompt(pieces: tuple[str, ...]) -> bool:
+    """A short block that is a sign-up prompt or the site's advertising disclosure."""
+    if not pieces or len(pieces) > MAX_BLOCK_PIECES:
+        return False
+    if len(pieces) > 1 and _CALL_TO_ACTION.match(pieces[-1]):
+        return all(len(p.split()) <= MAX_FURNITURE_WORDS for p in pieces)
+    return any(_DISCLOSURE.search(p) for p in pieces)
 
 
 def kind_of(sentence: str, *, whole: bool = True) -> str:
