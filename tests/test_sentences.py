@@ -128,6 +128,7 @@ def test_the_daily_example_never_picks_its_byline():
         ("— Kyle Hughes, Writer", "byline"),
         ("Photo: Eastfield Harbour Board", "credit"),
         ("Table 2: Results on the test set.", "credit"),
+        ("Instructional video: This video shows the ferry leaving the quay.", "credit"),
         ("Share this article", "furniture"),
         ("Sign up for our free newsletter", "furniture"),
         ("Your Dockerfile might then look like this:", "intro"),
@@ -136,9 +137,11 @@ def test_the_daily_example_never_picks_its_byline():
         ("Home > News > World", "link"),
         ("Harbour Board Approves New Fares", "link"),
         ("↑ 1.0 1.1 Book of Spells", "reference"),
+        ("** — Night sailings are not available on this route.", "reference"),
         ("10", "cell"),
         ("Option", "fragment"),
         ("macOS Catalina 10.15 (when released)", "fragment"),
+        ("And much more…", "fragment"),
     ],
 )
 def test_lines_that_are_not_sentences(line, kind):
@@ -159,6 +162,9 @@ def test_lines_that_are_not_sentences(line, kind):
         "Meanwhile he finished seventh in a time of 31:41.",
         "Share files and folders, and drag and drop them between Mac and Windows.",
         "Not a pair . '",
+        "* Buy the tickets at the quay before the night ferry leaves.",
+        "And many more people came to the harbour that night.",
+        "Our video team filmed the harbour at night.",
     ],
 )
 def test_sentences_stay_sentences(sentence):

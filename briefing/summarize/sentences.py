@@ -11,7 +11,8 @@ so it works the same for web pages, Markdown and plain text:
 - ``credit``: photo credits and figure or table captions ("Photo: Reuters", "Figure 2:
   ...", "Scroll down for video");
 - ``furniture``: share, follow, subscribe, advertisement, "read more", "click the link
-  below", copyright and cookie lines;
+  below", copyright and cookie lines; a short block that ends in a call to sign up or that
+  holds the site's advertising disclosure, as a whole;
 - ``intro``: a sentence ending in ``:``, which leads into a list, a table or code that a
   briefing does not show next to it ("Your Dockerfile might then look like this:");
 - ``code``: a line of code or a formula;
@@ -58,6 +59,7 @@ _FINAL = re.compile(r"""[.!?…](?:\s?["'”’»)\]])*$""")
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[^\W_]")
 _NUMBERED_INTRO = re.compile(r":\s+\d+\.$")  # "My favourites are: 1." (the list glued on)
+_AND_MORE = re.compile(r"^(?:and|&)\s+(?:much|many|lots)\s+more\W*$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MINOR = frozenset(
     "a an and as at but by for from in into nor of on onto or over per the to up via vs with "
@@ -72,6 +74,7 @@ _CREDIT = re.compile(
     r"""^(?:
         (?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|video|credits?|source)
             (?:\s+credits?)?\s*(?::|by\b|/|\|)
+      | [\w-]+\s+videos?\s*:  # an embedded video's caption: "Instructional video: ..."
       | (?:figure|fig\.|table|tab\.|chart|graph|map|plate|exhibit)\s*[0-9IVX]+(?:\.\d+)*[a-z]?
             (?:\s*[:|]|\.?\s*$|\.\s)
       | (?:getty\s+images|ap\s+photo|reuters|afp|epa|shutterstock|istock|alamy)\b[^.]{0,40}$
@@ -128,7 +131,7 @@ _DISCLOSURE = re.compile(
 MAX_BLOCK_PIECES = 3
 _BREADCRUMB = re.compile(r"^[^>»›]{1,40}(?:\s[>»›/|]\s[^>»›]{1,60}){2,}$")
 _REFERENCE = re.compile(
-    r"^(?:↑|\^|\[\d+\]\s*$|(?:https?://|www\.)\S+$|\S*pic\.twitter\.com/\S*$|(?:#\w+)+\S*$)"
+    r"^(?:↑|\^|\*+\s*[—–]\s|\[\d+\]\s*$|(?:https?://|www\.)\S+$|\S*pic\.twitter\.com/\S*$|(?:#\w+)+\S*$)"
 )
 _CODE_START = re.compile(
     r"""^(?:\$\s|>>>\s|\#!|\#include\b|import\s+[\w.]+\s*;?$|from\s+[\w.]+\s+import\b
@@ -200,8 +203,8 @@ def kind_of(sentence: str, *, whole: bool = True) -> str:
         return "code"
     if not final and (short and _BREADCRUMB.match(text) or _is_title(words)):
         return "link"
-    if len(words) < MIN_WORDS and not final:  # is_weak's count, without final stop
-        return "fragment"
+    if len(words) < MIN_WORDS and not final or _AND_MORE.match(text):
+        return "fragment"  # is_weak's count, without final stop; "And much more…"
     return ""
 
 
