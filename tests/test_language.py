@@ -103,3 +103,7 @@ def test_a_list_number_that_punkt_splits_off_stays_with_its_item():
         "37. What did one volcano say?",
     )
     assert english.to_sentences("My favourites are: 1.") == ("My favourites are: 1.",)
+    assert english.to_sentences("Mild. The weather stays warm.") == (
+        "Mild.",
+        "The weather stays warm.",
+    )

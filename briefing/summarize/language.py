@@ -53,7 +53,8 @@ _SPACE = re.compile(r"\s+")
 #: A list item's number or letter standing alone ("37.", "iv.", "(a)", "2)"): Punkt ends a
 #: sentence after "37." in "37. What did one volcano say?", leaving the number a piece.
 _ENUMERATOR = re.compile(
-    r"^\(?(?:\d{1,3}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[A-Za-z])(?:[.)]|\.\))$|^\((?:\d{1,3}|[A-Za-z])\)$"
+    r"^\(?(?:\d{1,3}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})|[a-z])(?:[.)]|\.\))$|^\((?:\d{1,3}|[a-z])\)$",
+    re.IGNORECASE,
 )
 
 
