@@ -87,3 +87,23 @@ def test_language_codes_and_unknown_languages():
     assert normalize_language("de") == "german"
     with pytest.raises(UsageError, match="unsupported language 'klingon'"):
         normalize_language("klingon")
+
+
+def test_a_list_number_that_punkt_splits_off_stays_with_its_item():
+    english = get_language("english")
+    text = "1. Preheat the oven. 2. Mix the flour and sugar. iv. Bake it. (b) Let it cool."
+    assert english.to_sentences(text) == (
+        "1. Preheat the oven.",
+        "2. Mix the flour and sugar.",
+        "iv. Bake it.",
+        "(b) Let it cool.",
+    )
+    assert english.to_sentences("The fares rose in 2019. 37. What did one volcano say?") == (
+        "The fares rose in 2019.",
+        "37. What did one volcano say?",
+    )
+    assert english.to_sentences("My favourites are: 1.") == ("My favourites are: 1.",)
+    assert english.to_sentences("Mild. The weather stays warm.") == (
+        "Mild.",
+        "The weather stays warm.",
+    )

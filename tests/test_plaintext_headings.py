@@ -111,3 +111,29 @@ def test_one_paragraph_a_line_keeps_a_heading_after_a_paragraph_ending_in_a_page
     assert document.title.startswith("Harbour Traffic in the Winter Months")
     assert headings(text) == ["Related Work", "Data"]
     assert document.sections[0].paragraphs[0].endswith("the queue at the buoy grows. 12")
+
+
+def test_one_paragraph_a_line_keeps_a_short_heading_before_a_line_in_lower_case():
+    text = (
+        "Counting Ships at the Outer Buoy\n"
+        "Ships wait longer for a berth in winter than in summer, as storms close the outer "
+        "channel for days at a time.\n"
+        "We measure those hours for three ports over two winters and compare them.\n"
+        "7 Experiments\n"
+        "w(s) = hours waited by ship s, summed over every request it made to the harbour office.\n"
+        "The harbour offices keep a log of every ship that asks for a berth.\n"
+        "Results\n"
+        "Waits doubled in the two stormiest months.\n"
+    )
+    assert headings(text) == ["7 Experiments", "Results"]
+
+
+def test_hard_wrapped_text_joins_a_short_line_with_the_lower_case_line_after_it():
+    text = (
+        "Ships wait longer for a berth in winter than in summer, as storms close\n"
+        "the outer channel for days at a time and the queue at the buoy grows\n"
+        "longer with every passing storm. The harbour offices keep a log of every\n"
+        "Ship Registry\n"
+        "entry and every request for a berth, which we read for two winters.\n"
+    )
+    assert headings(text) == []

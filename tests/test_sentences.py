@@ -128,6 +128,7 @@ def test_the_daily_example_never_picks_its_byline():
         ("— Kyle Hughes, Writer", "byline"),
         ("Photo: Eastfield Harbour Board", "credit"),
         ("Table 2: Results on the test set.", "credit"),
+        ("Instructional video: This video shows the ferry leaving the quay.", "credit"),
         ("Share this article", "furniture"),
         ("Sign up for our free newsletter", "furniture"),
         ("Your Dockerfile might then look like this:", "intro"),
@@ -136,9 +137,11 @@ def test_the_daily_example_never_picks_its_byline():
         ("Home > News > World", "link"),
         ("Harbour Board Approves New Fares", "link"),
         ("↑ 1.0 1.1 Book of Spells", "reference"),
+        ("** — Night sailings are not available on this route.", "reference"),
         ("10", "cell"),
         ("Option", "fragment"),
         ("macOS Catalina 10.15 (when released)", "fragment"),
+        ("And much more…", "fragment"),
     ],
 )
 def test_lines_that_are_not_sentences(line, kind):
@@ -159,6 +162,9 @@ def test_lines_that_are_not_sentences(line, kind):
         "Meanwhile he finished seventh in a time of 31:41.",
         "Share files and folders, and drag and drop them between Mac and Windows.",
         "Not a pair . '",
+        "* Buy the tickets at the quay before the night ferry leaves.",
+        "And many more people came to the harbour that night.",
+        "Our video team filmed the harbour at night.",
     ],
 )
 def test_sentences_stay_sentences(sentence):
@@ -171,3 +177,44 @@ def test_bylines_and_dates_are_read_as_metadata():
     assert read_byline("By Monday, the council had voted.") is None
     assert read_date("September 2017") == "2017-09"
     assert read_date("May") == ""
+
+
+def test_a_numbered_list_item_keeps_its_number_and_is_picked_whole():
+    html = (
+        "<html><head><title>Riddles for a rainy day</title></head><body><main>"
+        "<h1>Riddles for a rainy day</h1>"
+        "<p>Our readers sent these riddles in, and the children at the library voted for "
+        "their favourites.</p>"
+        "<p><b>36. What has keys but cannot open a single lock?</b><br>A piano!</p>"
+        "<p><b>37. What did one volcano say to the other?</b></p><p>I lava you!</p>"
+        "<p>iv. The harbour cat always sits where the sun is warmest.</p>"
+        "</main></body></html>"
+    )
+    digest = summarize_document(parse(html, "riddles.html", "html"), SummaryOptions(ratio=1.0))
+    shown = picks(digest)
+    assert "37. What did one volcano say to the other?" in shown
+    assert "36. What has keys but cannot open a single lock?" in shown
+    assert "iv. The harbour cat always sits where the sun is warmest." in shown
+    assert not any(s in {"36.", "37.", "iv."} for s in shown)
+
+
+def test_a_sign_up_prompt_and_an_advertising_disclosure_are_never_picked():
+    text = (
+        "# Night ferries\n\n"
+        "Night ferries will run again between Eastfield and Northport from April. "
+        "The harbour board approved the timetable on Monday.\n\n"
+        "Do you want to hear about our next campaign? Sign up here\n\n"
+        "We review every ferry line ourselves, and operators do not influence our picks. "
+        "We may receive compensation if you book with partners we recommend. "
+        "Read our advertiser disclosure for more info.\n\n"
+        "Tickets bought for a day crossing stay valid at night. Join us, said the captain, "
+        "and sign up here for the crew.\n"
+    )
+    digest = summarize_document(parse(text, "ferries.md", "markdown"), SummaryOptions(ratio=1.0))
+    assert picks(digest) == [
+        "Night ferries will run again between Eastfield and Northport from April.",
+        "The harbour board approved the timetable on Monday.",
+        "Tickets bought for a day crossing stay valid at night.",
+        "Join us, said the captain, and sign up here for the crew.",
+    ]
+    assert digest.total_sentences == 4

@@ -126,12 +126,15 @@ def _is_heading_here(line: str, following: str | None, wrapped: bool, alone: boo
     """Whether a line that starts a paragraph is a heading, given the line after it.
 
     ``following`` is None at the end of the text (trailing blank lines are already gone),
-    where a short line is the last words of the text, not a heading. ``alone``: the line
-    stands between blank lines, after text and before a paragraph.
+    where a short line is the last words of the text, not a heading. A line before one
+    that starts in lower case is the start of a wrapped sentence, unless the text is not
+    hard-wrapped and the line is shorter than a wrapped line would be: then it ends its
+    paragraph whatever follows ("7 Experiments" before a line of formula). ``alone``: the
+    line stands between blank lines, after text and before a paragraph.
     """
     if following is None or not heading_level(line, alone):
         return False
-    if following[:1].islower():
+    if following[:1].islower() and (wrapped or MIN_WRAP < len(line) <= WRAP_WIDTH):
         return False  # the line is the start of a wrapped sentence
     if wrapped and following and not _is_strong_heading(line):
         return False  # in wrapped prose a plain heading stands between blank lines

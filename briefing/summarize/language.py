@@ -50,6 +50,12 @@ _ALIASES = {
 # sumy's own rule for what counts as a word (letters, inner apostrophes and hyphens).
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
 _SPACE = re.compile(r"\s+")
+#: A list item's number or letter standing alone ("37.", "iv.", "(a)", "2)"): Punkt ends a
+#: sentence after "37." in "37. What did one volcano say?", leaving the number a piece.
+_ENUMERATOR = re.compile(
+    r"^\(?(?:\d{1,3}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})|[a-z])(?:[.)]|\.\))$|^\((?:\d{1,3}|[a-z])\)$",
+    re.IGNORECASE,
+)
 
 
 def normalize_language(name: str) -> str:
@@ -74,9 +80,18 @@ class Language:
     stop_words: frozenset[str]
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        """Split a paragraph into sentences, exactly as written with whitespace collapsed."""
-        out = []
+        """Split a paragraph into sentences, exactly as written with whitespace collapsed.
+
+        A list item's number or letter that Punkt leaves as a piece of its own ("37." of
+        "37. What did one volcano say to the other?") stays with the sentence after it.
+        """
+        spans = []
         for start, end in self._sentences.span_tokenize(paragraph):
+            if spans and _ENUMERATOR.match(paragraph[spans[-1][0] : spans[-1][1]].strip()):
+                start = spans.pop()[0]
+            spans.append((start, end))
+        out = []
+        for start, end in spans:
             sentence = _SPACE.sub(" ", paragraph[start:end]).strip()
             if sentence:
                 out.append(sentence)

@@ -11,7 +11,8 @@ so it works the same for web pages, Markdown and plain text:
 - ``credit``: photo credits and figure or table captions ("Photo: Reuters", "Figure 2:
   ...", "Scroll down for video");
 - ``furniture``: share, follow, subscribe, advertisement, "read more", "click the link
-  below", copyright and cookie lines;
+  below", copyright and cookie lines; a short block that ends in a call to sign up or that
+  holds the site's advertising disclosure, as a whole;
 - ``intro``: a sentence ending in ``:``, which leads into a list, a table or code that a
   briefing does not show next to it ("Your Dockerfile might then look like this:");
 - ``code``: a line of code or a formula;
@@ -58,6 +59,7 @@ _FINAL = re.compile(r"""[.!?…](?:\s?["'”’»)\]])*$""")
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[^\W_]")
 _NUMBERED_INTRO = re.compile(r":\s+\d+\.$")  # "My favourites are: 1." (the list glued on)
+_AND_MORE = re.compile(r"^(?:and|&)\s+(?:much|many|lots)\s+more\W*$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MINOR = frozenset(
     "a an and as at but by for from in into nor of on onto or over per the to up via vs with "
@@ -72,6 +74,7 @@ _CREDIT = re.compile(
     r"""^(?:
         (?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphics?|video|credits?|source)
             (?:\s+credits?)?\s*(?::|by\b|/|\|)
+      | [\w-]+\s+videos?\s*:  # an embedded video's caption: "Instructional video: ..."
       | (?:figure|fig\.|table|tab\.|chart|graph|map|plate|exhibit)\s*[0-9IVX]+(?:\.\d+)*[a-z]?
             (?:\s*[:|]|\.?\s*$|\.\s)
       | (?:getty\s+images|ap\s+photo|reuters|afp|epa|shutterstock|istock|alamy)\b[^.]{0,40}$
@@ -110,9 +113,25 @@ _FURNITURE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A short block that ends in a call to sign up is a prompt as a whole: "Do you want to be
+#: informed of our actions? Sign up here".
+_CALL_TO_ACTION = re.compile(
+    r"^(?:sign\s+up|subscribe|register|join\s+(?:us|now)|donate)"
+    r"(?:\s+(?:here|now|today|for\s+free|below))*\s*[.!]?$",
+    re.IGNORECASE,
+)
+#: The site's own advertising disclosure, a block of its own, whatever its sentences say.
+_DISCLOSURE = re.compile(
+    r"\b(?:advertis(?:er|ing)|affiliate)\s+disclosure\b"
+    r"|\bwe\s+(?:may\s+)?(?:receive|earn|get)\s+(?:a\s+)?(?:small\s+)?(?:compensation|commissions?)\b"
+    r"|\b(?:this|our)\s+(?:post|article|page|site)\s+(?:may\s+)?contains?\s+affiliate\s+links\b",
+    re.IGNORECASE,
+)
+#: Blocks of at most this many pieces are read as a whole by the two rules above.
+MAX_BLOCK_PIECES = 3
 _BREADCRUMB = re.compile(r"^[^>»›]{1,40}(?:\s[>»›/|]\s[^>»›]{1,60}){2,}$")
 _REFERENCE = re.compile(
-    r"^(?:↑|\^|\[\d+\]\s*$|(?:https?://|www\.)\S+$|\S*pic\.twitter\.com/\S*$|(?:#\w+)+\S*$)"
+    r"^(?:↑|\^|\*+\s*[—–]\s|\[\d+\]\s*$|(?:https?://|www\.)\S+$|\S*pic\.twitter\.com/\S*$|(?:#\w+)+\S*$)"
 )
 _CODE_START = re.compile(
     r"""^(?:\$\s|>>>\s|\#!|\#include\b|import\s+[\w.]+\s*;?$|from\s+[\w.]+\s+import\b
@@ -138,9 +157,21 @@ def sort_section(section: Section, language) -> list[Sentence]:
     out = []
     for paragraph in section.paragraphs:
         pieces = language.to_sentences(paragraph)
+        if _is_prompt(pieces):
+            out.extend(Sentence(piece, "furniture") for piece in pieces)
+            continue
         whole = len(pieces) == 1
         out.extend(Sentence(piece, kind_of(piece, whole=whole)) for piece in pieces)
     return out
+
+
+def _is_prompt(pieces: tuple[str, ...]) -> bool:
+    """A short block that is a sign-up prompt or the site's advertising disclosure."""
+    if not pieces or len(pieces) > MAX_BLOCK_PIECES:
+        return False
+    if len(pieces) > 1 and _CALL_TO_ACTION.match(pieces[-1]):
+        return all(len(p.split()) <= MAX_FURNITURE_WORDS for p in pieces)
+    return any(_DISCLOSURE.search(p) for p in pieces)
 
 
 def kind_of(sentence: str, *, whole: bool = True) -> str:
@@ -172,8 +203,8 @@ def kind_of(sentence: str, *, whole: bool = True) -> str:
         return "code"
     if not final and (short and _BREADCRUMB.match(text) or _is_title(words)):
         return "link"
-    if len(words) < MIN_WORDS and not final:  # is_weak's count, without final stop
-        return "fragment"
+    if len(words) < MIN_WORDS and not final or _AND_MORE.match(text):
+        return "fragment"  # is_weak's count, without final stop; "And much more…"
     return ""
 
 
