@@ -4,6 +4,7 @@
     .venv/bin/python bench/daybrief.py rules      # each readability rule left out, first halves
     .venv/bin/python bench/daybrief.py reading    # the highlights checked as a reader would, all
     .venv/bin/python bench/daybrief.py speed      # a day of every Multi-News article as an item
+    .venv/bin/python bench/daybrief.py mixed      # days of five unrelated events, first halves
 
 The protocol of ``briefing eval`` on ``/work/shared/eval/mds`` (``--data``): each cluster's
 documents summarised by ``auto`` at the daily budget, then ``day_in_brief`` at the
@@ -214,6 +215,71 @@ def cmd_speed(args) -> None:
     )
 
 
+def mixed_days(sets):
+    """Days of five events each, from the first halves: Multi-News clusters five at a time;
+    DUC's five development topics on each of their days A, B, C. A day's k-th reference is
+    its events' k-th references put together."""
+    days = []
+    news = sets["multinews-dev"]
+    for start in range(0, len(news) - 4, 5):
+        days.append(news[start : start + 5])
+    duc = sets["duc2007-update"]
+    for letter in "ABC":
+        days.append([row for row in duc if row[0].id.endswith(f"-{letter}")])
+    out = []
+    for rows in days:
+        documents = [d for _, docs, _, _ in rows for d in docs]
+        digests = [g for _, _, gs, _ in rows for g in gs]
+        width = min(len(c.references) for c, *_ in rows)
+        references = ["\n\n".join(c.references[k] for c, *_ in rows) for k in range(width)]
+        out.append((documents, digests, references))
+    return out
+
+
+def cmd_mixed(args) -> None:
+    """The day in brief on days of unrelated events (as a real day is), 7 highlights, scored
+    against the events' references together: weights that matter only there show here."""
+    from briefing.evaluate.mds import Cluster
+
+    english = get_language("english")
+    scorer = rouge_scorer()
+    days = mixed_days(development(args.data))
+    systems = {
+        "brief (chosen weights)": highlights.BRIEF_SETTINGS,
+        "brief, own item 0": replace(highlights.BRIEF_SETTINGS, own=0.0),
+        "brief, own item 0.5": replace(highlights.BRIEF_SETTINGS, own=0.5),
+        "brief, the story summary's weights": highlights.DEFAULT_SETTINGS,
+    }
+    print(f"{len(days)} days of 5 events, 7 highlights\n| system | R1 | events covered |")
+    print("|---|--:|--:|")
+    for name in ("lead", "lexrank"):
+        values = []
+        for documents, _, references in days:
+            cluster = Cluster("day", tuple(documents), tuple(references))
+            summary = summarize_cluster_at(cluster, name, 7)
+            values.append(r1(scorer, summary, references))
+        print(f"| {name} | {statistics.mean(values):.2f} | |")
+    for name, settings in systems.items():
+        values, covered = [], []
+        for documents, digests, references in days:
+            picked = highlights.day_in_brief(digests, english, 7, documents, settings)
+            values.append(r1(scorer, [h.sentence for h in picked], references))
+            covered.append(len({documents[h.document].source.split("#")[0] for h in picked}))
+        print(f"| {name} | {statistics.mean(values):.2f} | {statistics.mean(covered):.1f} |")
+
+
+def summarize_cluster_at(cluster, algorithm: str, count: int):
+    """A baseline's summary of a day at ``count`` sentences (not the references' length)."""
+    from briefing.evaluate import mds
+
+    saved = mds.cluster_length
+    mds.cluster_length = lambda references, language="english": count
+    try:
+        return summarize_cluster(cluster, algorithm)
+    finally:
+        mds.cluster_length = saved
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -224,6 +290,7 @@ def main() -> None:
     sub.add_parser("rules").set_defaults(run=cmd_rules)
     sub.add_parser("reading").set_defaults(run=cmd_reading)
     sub.add_parser("speed").set_defaults(run=cmd_speed)
+    sub.add_parser("mixed").set_defaults(run=cmd_mixed)
     args = parser.parse_args()
     args.run(args)
 
