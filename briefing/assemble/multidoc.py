@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from briefing.summarize.language import Language
 
-#: What a sentence outside the preferred lengths (or not preferred by the caller) loses:
-#: more than any score, so it is taken only when the others run out.
+#: What a sentence outside the preferred lengths loses: more than any score, so it is taken
+#: only when the others run out.
 LAST_RESORT = 10.0
 
 
@@ -68,14 +68,12 @@ def pick(
     settings: PickSettings = DEFAULT_SETTINGS,
     *,
     allowed: Sequence[Sequence[bool]] | None = None,
-    preferred: Sequence[Sequence[bool]] | None = None,
 ) -> list[Pick]:
     """``count`` sentences across ``items`` (each a list of its sentences, in order), in order
     of importance; sentences in ``memory`` (already sent) count against a candidate.
 
-    Every sentence of every item is scored; ``allowed`` (a flag per sentence) says which may
-    be picked at all, ``preferred`` which come before the others (the rest are taken, like
-    sentences of the wrong length, only when these run out).
+    Every sentence of every item is scored (it says what its item is about); ``allowed`` (a
+    flag per sentence, in the same order) says which may be picked at all.
     """
     import numpy as np
 
@@ -93,8 +91,6 @@ def pick(
     score = settings.support * support + settings.own * own + settings.title * title
     length = np.array([len(s.split()) for s in flat])
     late = (length < settings.min_words) | (length > settings.max_words)
-    if preferred is not None:
-        late |= ~_flags(preferred)
     score = np.where(late, score - LAST_RESORT, score)
     if memory:
         closest = np.zeros(len(flat))
