@@ -126,3 +126,14 @@ def test_a_bad_cluster_is_one_error_naming_file_and_line(tmp_path, cluster, mess
     with pytest.raises(InputError, match=message) as error:
         read_clusters(path)
     assert str(error.value).startswith(f"{path}:2: ")
+
+
+def test_a_cluster_document_with_no_sentences_is_left_out_of_the_brief_as_a_daily_run_would(
+    tmp_path,
+):
+    furniture = {"title": "", "text": "More from this journal"}
+    with_furniture = dict(FERRY, documents=[furniture, *FERRY["documents"]])
+    write_clusters(tmp_path / "c.jsonl", with_furniture)
+    (cluster,) = read_clusters(tmp_path / "c.jsonl")
+    summary = summarize_cluster(cluster, "brief")
+    assert summary and all(s != "More from this journal" for s in summary)

@@ -113,8 +113,14 @@ def summarize_cluster(cluster: Cluster, algorithm: str, language: str = "english
         from briefing.daily.config import DEFAULT_ITEM_SENTENCES
 
         options = SummaryOptions(language=language, max_sentences=DEFAULT_ITEM_SENTENCES)
-        digests = [summarize_document(d, options) for d in cluster.documents]
-        highlights = day_in_brief(digests, tools, count, cluster.documents)
+        digests, documents = [], []
+        for document in cluster.documents:
+            try:
+                digests.append(summarize_document(document, options))
+            except InputError:
+                continue  # no sentences: a daily run reports the item and leaves it out
+            documents.append(document)
+        highlights = day_in_brief(digests, tools, count, documents)
         return [h.sentence for h in highlights]
     if algorithm == "lead":
         sentences = [
