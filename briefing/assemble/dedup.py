@@ -26,7 +26,8 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
 def jaccard(a: frozenset, b: frozenset) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # the union's size, without building it
 
 
 def group_near_duplicates(texts: Sequence[str], threshold: float = THRESHOLD) -> list[list[int]]:
@@ -40,8 +41,14 @@ def group_near_duplicates(texts: Sequence[str], threshold: float = THRESHOLD) ->
             i = parent[i]
         return i
 
+    sizes = [len(s) for s in sets]
     for i in range(len(sets)):
         for j in range(i + 1, len(sets)):
+            # Jaccard is at most the smaller set's size over the larger's: most pairs of a
+            # day's items are ruled out by their sizes alone.
+            low, high = sorted((sizes[i], sizes[j]))
+            if high and low / high < threshold:
+                continue
             if root(i) != root(j) and jaccard(sets[i], sets[j]) >= threshold:
                 parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}

@@ -4,6 +4,7 @@ documented shape and the code cannot drift apart."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -31,9 +32,8 @@ def _load(kind, value):
     if dataclasses.is_dataclass(kind):
         if not isinstance(value, dict):
             raise TypeError(f"expected an object for {kind.__name__}, got {value!r}")
-        hints = typing.get_type_hints(kind)
-        names = {f.name for f in dataclasses.fields(kind)}
-        return kind(**{k: _load(hints[k], v) for k, v in value.items() if k in names})
+        hints = _fields(kind)
+        return kind(**{k: _load(hints[k], v) for k, v in value.items() if k in hints})
     origin = typing.get_origin(kind)
     if origin is tuple:
         (item, *_) = typing.get_args(kind)
@@ -43,3 +43,11 @@ def _load(kind, value):
     if kind in (str, int, float, bool) and not isinstance(value, kind):
         raise TypeError(f"expected {kind.__name__}, got {value!r}")
     return value
+
+
+@functools.cache
+def _fields(kind) -> dict:
+    """A dataclass's field names and their types (evaluating the annotations is the slow
+    part of loading, and an archive loads thousands of objects of a dozen classes)."""
+    hints = typing.get_type_hints(kind)
+    return {f.name: hints[f.name] for f in dataclasses.fields(kind)}

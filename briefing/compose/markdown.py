@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -104,8 +105,10 @@ def story_layout(briefing: Briefing) -> tuple[dict, dict]:
     return story_at, folded
 
 
+@lru_cache(maxsize=8)
 def environment(templates: Path | None, *, html: bool):
-    """A Jinja2 environment over the template search path, set up for Markdown or HTML."""
+    """A Jinja2 environment over the template search path, set up for Markdown or HTML
+    (one per process: it keeps its compiled templates, reloading any that changed)."""
     import jinja2
     from markupsafe import Markup
 
@@ -155,6 +158,18 @@ def render_template(name: str, templates: Path | None, *, html: bool = False, **
         ) from None
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError) as exc:
         raise RenderError(f"template {_where(exc, templates, name)}: {exc}") from None
+
+
+def load_templates(templates: Path | None, names: dict[str, bool]) -> None:
+    """Compile templates (``{name: html}``) before they are needed: a daily run does it
+    while it waits for pages. A template that fails is left for rendering to report."""
+    import jinja2
+
+    for name, html in names.items():
+        try:
+            environment(templates, html=html).get_template(name)
+        except (jinja2.TemplateError, UsageError, OSError):
+            continue  # rendering it raises the one-line RenderError
 
 
 def source_of(name: str, templates: Path | None) -> str:
