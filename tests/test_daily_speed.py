@@ -1,7 +1,9 @@
 """A daily run does the work its day needs and no more: a day with nothing new loads no
 summariser, no feed parser and no TLS for plain-http feeds, and starts no process pool;
-what a run prepares early (compiled templates) is never stale."""
+what a run prepares early (compiled templates) is never stale; the program leaves what it
+loaded to the end of the process instead of a last garbage collection."""
 
+import gc
 import json
 import os
 import subprocess
@@ -10,6 +12,7 @@ import sys
 from busysite import BusySite, add_feed
 from test_fetch_concurrency import DAY, NEXT_DAY, briefing_md, run, write_config
 
+from briefing.cli import main
 from briefing.compose.markdown import compose_markdown
 from briefing.model import Briefing
 
@@ -67,3 +70,13 @@ def test_a_template_edited_between_two_renders_in_one_process_is_used(tmp_path):
     later = template.stat().st_mtime + 2  # an edit seconds later, as a person makes one
     os.utime(template, (later, later))
     assert compose_markdown(briefing, tmp_path) == "second Daily\n"
+
+
+def test_only_the_program_itself_skips_the_last_garbage_collection(tmp_path, capsys):
+    frozen = gc.get_freeze_count()
+    assert main(["algorithms"]) == 0  # a caller in a longer process, as a test is
+    assert gc.get_freeze_count() == frozen
+    code = "import gc, sys; from briefing.cli import main; sys.argv = ['briefing', 'algorithms']; "
+    code += "main(); print(gc.get_freeze_count())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert int(result.stdout.splitlines()[-1]) > 0, result.stderr
