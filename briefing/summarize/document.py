@@ -25,7 +25,7 @@ def split_sentences(section: Section, language: Language) -> list[str]:
     key = (section, language)
     found = _SPLIT.get(key)
     if found is None:  # remembered: "the day in brief" splits each item's sections again
-        if len(_SPLIT) > 20_000:
+        if len(_SPLIT) > 4096:  # about a day of sections: few documents are kept alive
             _SPLIT.clear()
         found = _SPLIT[key] = tuple(
             s.text

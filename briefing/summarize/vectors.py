@@ -17,7 +17,7 @@ def content_terms(text: str, language: Language) -> list[str]:
     key = (text, language)
     terms = _TERMS.get(key)
     if terms is None:
-        if len(_TERMS) > 100_000:
+        if len(_TERMS) > 50_000:
             _TERMS.clear()
         stem, stop = language.stem, language.stop_words
         words = (w.lower() for w in language.to_words(text))
