@@ -80,3 +80,11 @@ def test_only_the_program_itself_skips_the_last_garbage_collection(tmp_path, cap
     code += "main(); print(gc.get_freeze_count())"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert int(result.stdout.splitlines()[-1]) > 0, result.stderr
+
+
+def test_a_template_added_to_the_folder_between_two_renders_is_used(tmp_path):
+    briefing = Briefing("Daily", DAY)
+    built_in = compose_markdown(briefing, tmp_path)
+    assert built_in.startswith("# Daily")
+    (tmp_path / "briefing.md.j2").write_text("mine {{ briefing.title }}\n")
+    assert compose_markdown(briefing, tmp_path) == "mine Daily\n"

@@ -7,6 +7,7 @@ what the template itself means as markup. ``page.html.j2`` uses Jinja's HTML aut
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from functools import lru_cache
@@ -105,10 +106,22 @@ def story_layout(briefing: Briefing) -> tuple[dict, dict]:
     return story_at, folded
 
 
-@lru_cache(maxsize=8)
 def environment(templates: Path | None, *, html: bool):
-    """A Jinja2 environment over the template search path, set up for Markdown or HTML
-    (one per process: it keeps its compiled templates, reloading any that changed)."""
+    """A Jinja2 environment over the template search path, set up for Markdown or HTML.
+
+    One is kept per folder and what the folder holds: it keeps its compiled templates,
+    reloading any that changed, and a template added to the folder makes a new one."""
+    listing = ()
+    if templates is not None:
+        try:
+            listing = tuple(sorted(os.listdir(templates)))
+        except OSError:
+            pass  # templates_dirs says what is wrong with the folder
+    return _environment(templates, html, listing)
+
+
+@lru_cache(maxsize=8)
+def _environment(templates: Path | None, html: bool, listing: tuple[str, ...]):
     import jinja2
     from markupsafe import Markup
 
