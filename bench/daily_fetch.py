@@ -12,13 +12,18 @@
    validators.
 
 Each run is the installed ``briefing run`` in a subprocess (timed from start to exit), with
-``formats = ["md"]`` unless ``--formats`` says otherwise. Also prints the most requests
-each server was answering at once.
+``formats = ["md"]`` unless ``--formats`` says otherwise, and the code's bytecode compiled
+first, as an installed package has it (``PYTHONDONTWRITEBYTECODE`` would otherwise make
+every run compile the modules it imports). Also prints the most requests each server was
+answering at once, and where the first run's time goes: before the first page is asked
+for, waiting for pages (at least ``items / per-host limit x 0.3 s``), and after the last
+answer (summarising the last items, assembling, writing, exiting).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import subprocess
@@ -47,12 +52,16 @@ def write_config(folder: Path, feeds: list[str], formats: str, extra: str = "") 
     return config
 
 
+STARTED: list[float] = []  # time.monotonic() when the last run started (the sites' clock)
+
+
 def run(config: Path, date: str, pythonpath: str | None = None) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (the run and its worker processes) and peak memory."""
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
     command = [BRIEFING, "run", "--config", str(config), "--date", date, "--quiet"]
+    STARTED[:] = [time.monotonic()]
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -70,6 +79,18 @@ def run(config: Path, date: str, pythonpath: str | None = None) -> tuple[float, 
     return seconds, usage.ru_utime + usage.ru_stime, peak
 
 
+def breakdown(site: BusySite, seconds: float, per_host: int, latency: float) -> str:
+    """Where a first run's seconds went, from the times the site saw its requests."""
+    pages = sorted(r.at - STARTED[0] for r in site.requests if r.path.endswith(".html"))
+    floor = -(-len(pages) // per_host) * latency
+    waiting = pages[-1] + latency - pages[0]
+    return (
+        f"   where the time went: {pages[0]:.2f} s until the first page was asked for, "
+        f"{waiting:.2f} s until the last answer (at least {floor:.1f} s at {per_host} per "
+        f"host), {seconds - pages[-1] - latency:.2f} s after it"
+    )
+
+
 def reset(*sites: BusySite) -> None:
     for site in sites:
         site.requests.clear()
@@ -81,11 +102,12 @@ def one_feed(work: Path, formats: str, before: str | None, per_host: int | None)
     print("\n1. One feed, 60 items, pages answering in 0.3 s")
     with BusySite(latency=0.3) as site:
         feed = add_feed(site, "city", 60)
+        before_s = None
         if before:
             old = write_config(work / "before", [feed], formats)
-            seconds, cpu, _ = run(old, FIRST, before)
+            before_s, cpu, _ = run(old, FIRST, before)
             print(
-                f"   before (code in {before}): {seconds:5.1f} s (CPU {cpu:4.1f} s), at most {site.peak} at once"
+                f"   before (code in {before}): {before_s:5.1f} s (CPU {cpu:4.1f} s), at most {site.peak} at once"
             )
             reset(site)
         sequential = write_config(
@@ -104,10 +126,15 @@ def one_feed(work: Path, formats: str, before: str | None, per_host: int | None)
         print(
             f"   default limits (16, 4/host): {many_s:5.1f} s (CPU {cpu:4.1f} s), at most {site.peak} at once"
         )
+        print(breakdown(site, many_s, 4, 0.3))
         same = (work / "sequential/output" / FIRST / "briefing.md").read_bytes() == (
             work / "default/output" / FIRST / "briefing.md"
         ).read_bytes()
-        print(f"   {one_s / many_s:.1f}x faster; Markdown briefings byte-identical: {same}")
+        than_before = f", {before_s / many_s:.1f}x faster than before" if before_s else ""
+        print(
+            f"   {one_s / many_s:.1f}x faster than one at a time{than_before}; "
+            f"Markdown briefings byte-identical: {same}"
+        )
         if per_host:
             reset(site)
             extra = f"max_connections_per_host = {per_host}"
@@ -155,6 +182,8 @@ def main() -> int:
         + (f" --per-host {args.per_host}" if args.per_host else "")
     )
     print(f"{os.cpu_count()} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    for code in filter(None, (HERE.parent, args.before)):
+        compileall.compile_dir(Path(code) / "briefing", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="briefing-fetch-"))
     try:
         one_feed(work, args.formats, args.before, args.per_host)

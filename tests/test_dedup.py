@@ -1,6 +1,8 @@
 """Near-duplicates: the same story syndicated with small edits is one group; different
 stories, even on the same subject, stay apart; groups come in the order of their first item."""
 
+import random
+
 from briefing.assemble.dedup import THRESHOLD, group_near_duplicates, jaccard, shingles
 
 PORT = (
@@ -79,3 +81,32 @@ def test_the_threshold_decides_how_close_is_the_same():
     half = PORT[: len(PORT) // 2]
     assert group_near_duplicates([PORT, half]) == [[0], [1]]
     assert group_near_duplicates([PORT, half], threshold=0.3) == [[0, 1]]
+
+
+def _every_pair(texts: list[str], threshold: float) -> list[list[int]]:
+    """Grouping by comparing every pair: what the faster search must always agree with."""
+    sets = [shingles(t) for t in texts]
+    group = list(range(len(texts)))
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            if jaccard(sets[i], sets[j]) >= threshold:
+                old, new = group[j], group[i]
+                group = [new if g == old else g for g in group]
+    found: dict[int, list[int]] = {}
+    for i, g in enumerate(group):
+        found.setdefault(g, []).append(i)
+    return sorted(found.values(), key=lambda g: g[0])
+
+
+def test_a_days_many_items_are_grouped_exactly_as_comparing_every_pair():
+    rng = random.Random(7)
+    stories = [PORT, PORT_FOLLOW_UP, RAIL, PORT[:300], RAIL + " " + PORT_FOLLOW_UP]
+    texts = []
+    for _ in range(60):  # copies with a few words changed, near and past the threshold
+        words = rng.choice(stories).split()
+        for _ in range(rng.randint(0, 12)):
+            words[rng.randrange(len(words))] = rng.choice(["quay", "said", "the", "Eastfield"])
+        texts.append(" ".join(words))
+    for threshold in (0.5, THRESHOLD, 0.9, 1.0):
+        assert group_near_duplicates(texts, threshold) == _every_pair(texts, threshold)
+    assert 1 < len(group_near_duplicates(texts)) < len(texts)

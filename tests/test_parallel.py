@@ -57,3 +57,21 @@ def test_documents_already_read_are_accepted(data_dir):
     document = load(str(data_dir / "harbour-plaintext.txt"))
     (digest,) = summarize_many([document], SummaryOptions(sentences=1), jobs=2)
     assert digest.title == document.title
+
+
+def test_a_daily_run_left_with_a_few_items_summarises_them_without_starting_workers(
+    documents, monkeypatch
+):
+    from briefing.summarize import parallel
+    from briefing.summarize.early import FEW, EarlySummaries
+
+    pools = []
+    real = parallel._on_local_pool
+    monkeypatch.setattr(parallel, "_on_local_pool", lambda *args: pools.append(1) or real(*args))
+    options = SummaryOptions(sentences=1)
+    docs = [load(path) for path in documents]
+    few = EarlySummaries(jobs=2).digests(docs[:FEW], [options] * FEW)
+    assert pools == [] and [d.source for d in few] == documents[:FEW]
+    many = EarlySummaries(jobs=2).digests(docs, [options] * len(docs))
+    assert len(docs) > FEW and pools == [1]
+    assert many[:FEW] == few

@@ -7,7 +7,9 @@ Jaccard similarity of their sets of word 5-grams is at least ``THRESHOLD``. A da
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 THRESHOLD = 0.8
@@ -26,7 +28,8 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
 def jaccard(a: frozenset, b: frozenset) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # the union's size, without building it
 
 
 def group_near_duplicates(texts: Sequence[str], threshold: float = THRESHOLD) -> list[list[int]]:
@@ -40,11 +43,35 @@ def group_near_duplicates(texts: Sequence[str], threshold: float = THRESHOLD) ->
             i = parent[i]
         return i
 
-    for i in range(len(sets)):
-        for j in range(i + 1, len(sets)):
-            if root(i) != root(j) and jaccard(sets[i], sets[j]) >= threshold:
-                parent[root(j)] = root(i)
+    for i, j in _candidates(sets, threshold):
+        if root(i) != root(j) and jaccard(sets[i], sets[j]) >= threshold:
+            parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(texts)):
         groups.setdefault(root(i), []).append(i)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _candidates(sets: list[frozenset], threshold: float) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, that may be similar enough, in order.
+
+    Prefix filtering, exact: with each set's shingles in one order (rarest in the day
+    first), two sets whose Jaccard similarity reaches ``threshold`` share a shingle among
+    the first ``len - floor(threshold * len) + 1`` of each. So a day's hundreds of items
+    are compared in pairs only when they share a rare phrase, not all with all.
+    """
+    if threshold <= 0:
+        return [(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))]
+    frequency = Counter(shingle for s in sets for shingle in s)
+    holders: dict[int, list[int]] = {}
+    pairs: set[tuple[int, int]] = set()
+    for j, s in enumerate(sets):
+        length = len(s) - math.floor(threshold * len(s)) + 1
+        shared = [x for x in s if frequency[x] > 1]
+        if len(s) - len(shared) >= length:
+            continue  # its prefix holds only shingles no other item has
+        shared.sort(key=lambda x: (frequency[x], x))
+        for shingle in shared[: length - (len(s) - len(shared))]:
+            pairs.update((i, j) for i in holders.get(shingle, ()))
+            holders.setdefault(shingle, []).append(j)
+    return sorted(pairs)

@@ -7,6 +7,7 @@ arguments) and ``run`` (the library calls); heavy modules load only inside ``run
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -54,6 +55,15 @@ COMMANDS = (summarize, build, stories, algorithms, run, send, init, history, cro
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
+    code = _main(argv)
+    if argv is None:  # the program itself, about to exit (not a caller in a longer process)
+        # Leave what is loaded (numpy, lxml, the day's documents) to the end of the process
+        # rather than to a last garbage collection over all of it: ~50 ms off every command.
+        gc.freeze()
+    return code
+
+
+def _main(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

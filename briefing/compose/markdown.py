@@ -7,8 +7,10 @@ what the template itself means as markup. ``page.html.j2`` uses Jinja's HTML aut
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -105,7 +107,21 @@ def story_layout(briefing: Briefing) -> tuple[dict, dict]:
 
 
 def environment(templates: Path | None, *, html: bool):
-    """A Jinja2 environment over the template search path, set up for Markdown or HTML."""
+    """A Jinja2 environment over the template search path, set up for Markdown or HTML.
+
+    One is kept per folder and what the folder holds: it keeps its compiled templates,
+    reloading any that changed, and a template added to the folder makes a new one."""
+    listing = ()
+    if templates is not None:
+        try:
+            listing = tuple(sorted(os.listdir(templates)))
+        except OSError:
+            pass  # templates_dirs says what is wrong with the folder
+    return _environment(templates, html, listing)
+
+
+@lru_cache(maxsize=8)
+def _environment(templates: Path | None, html: bool, listing: tuple[str, ...]):
     import jinja2
     from markupsafe import Markup
 
@@ -155,6 +171,18 @@ def render_template(name: str, templates: Path | None, *, html: bool = False, **
         ) from None
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError) as exc:
         raise RenderError(f"template {_where(exc, templates, name)}: {exc}") from None
+
+
+def load_templates(templates: Path | None, names: dict[str, bool]) -> None:
+    """Compile templates (``{name: html}``) before they are needed: a daily run does it
+    while it waits for pages. A template that fails is left for rendering to report."""
+    import jinja2
+
+    for name, html in names.items():
+        try:
+            environment(templates, html=html).get_template(name)
+        except (jinja2.TemplateError, UsageError, OSError):
+            continue  # rendering it raises the one-line RenderError
 
 
 def source_of(name: str, templates: Path | None) -> str:

@@ -98,7 +98,7 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
     seen = Seen(None if all_items else state, date, since)
     progress = as_progress(progress)
     summaries = EarlySummaries(jobs, on_done=progress.summarised)
-    gathered = gather(config, seen, progress, summaries)
+    gathered = gather(config, seen, progress, summaries, chores=[lambda: _prepare(config)])
     if (
         gathered.failures
         and not gathered.items
@@ -161,6 +161,18 @@ def _run(config, state, run_id, date, since, all_items, skip_empty, progress, jo
         log.warning("nothing new since the last briefing: wrote a short 'nothing new' briefing")
     undelivered = delivery.after_run(config, state, briefing)
     return RunResult(date, tuple(outputs), len(digests), failures, not digests, undelivered)
+
+
+def _prepare(config: Config) -> None:
+    """Compile the templates the run will render (done while it waits for pages)."""
+    from briefing.compose.html import PAGE_TEMPLATE
+    from briefing.compose.markdown import MARKDOWN_TEMPLATE, load_templates
+    from briefing.publish.archive import ARCHIVE_TEMPLATE
+
+    names = {MARKDOWN_TEMPLATE: False, ARCHIVE_TEMPLATE: True}
+    if {"html", "pdf"} & set(config.formats):
+        names[PAGE_TEMPLATE] = True
+    load_templates(config.templates, names)
 
 
 def _summarize(

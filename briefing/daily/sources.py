@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from briefing.daily.config import Config, Source
@@ -98,10 +98,17 @@ class Context:
     summaries: object | None = None  # briefing.summarize.early.EarlySummaries
     fetcher: object | None = None  # briefing.fetch.pool.Fetcher, while gathering
     feeds: dict = field(default_factory=dict)
+    #: Work for later stages that can be done early, each once, when nothing is to summarise.
+    chores: list[Callable[[], object]] = field(default_factory=list)
 
     def meanwhile(self) -> bool:
         """Do one piece of work while waiting for an answer; False when there is none."""
-        return bool(self.summaries) and self.summaries.work()
+        if self.summaries is not None and self.summaries.work():
+            return True
+        if self.chores:
+            self.chores.pop(0)()
+            return True
+        return False
 
     def taken(self, source: Source, item: Item) -> None:
         """An item is in: hand it over to be summarised early."""
@@ -175,12 +182,13 @@ def gather(
     seen: Seen,
     progress: Progress | Callable[[str], None] | None = None,
     summaries=None,
+    chores: Iterable[Callable[[], object]] = (),
 ) -> Gathered:
     """Read every source's new items; failures are collected, never raised.
 
     Every source is started first (its feed asked for, its pages queued), then its items
     are taken, source by source in the config's order. ``summaries`` (an EarlySummaries)
-    gets each item as it comes.
+    gets each item as it comes; ``chores`` are done while waiting, if there is time.
     """
     from briefing.daily.fetching import fetching
     from briefing.daily.kinds import SOURCE_KINDS
@@ -190,6 +198,7 @@ def gather(
     deadline = time.monotonic() + config.run_timeout
     progress = as_progress(progress)
     context = Context(config, seen, Gathered(), trust, deadline, progress, summaries)
+    context.chores.extend(chores)
     with fetching(context):
         started = []
         for source in config.sources:

@@ -6,7 +6,9 @@ a feed and its items' pages in a daily run. Nothing else in the package opens a 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
@@ -122,16 +124,22 @@ def fetch(
     backend = PinnedBackend(clock)
     first = url
     try:
-        with httpcore.ConnectionPool(
-            ssl_context=_ssl_context(),
-            network_backend=backend,
-            retries=0,
-        ) as pool:
+        with ExitStack() as stack:
+            pools = {}  # plain and TLS: only an https URL needs the CA bundle loaded
             for _ in range(MAX_REDIRECTS + 1):
                 target = httpx.URL(url)
                 where = url if url == first else f"{first}: redirected to {url}"
                 _pin(backend, url, where, trust, clock)
-                with pool.stream(
+                tls = target.scheme == "https"
+                if tls not in pools:
+                    pools[tls] = stack.enter_context(
+                        httpcore.ConnectionPool(
+                            ssl_context=_ssl_context() if tls else None,
+                            network_backend=backend,
+                            retries=0,
+                        )
+                    )
+                with pools[tls].stream(
                     "GET",
                     httpcore.URL(
                         scheme=target.raw_scheme,
@@ -171,9 +179,18 @@ def fetch(
         raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}") from None
 
 
-@cache
 def _ssl_context():
-    """One TLS context for every request: loading the CA bundle costs tens of milliseconds."""
+    """One TLS context for every request: loading the CA bundle costs tens of milliseconds
+    (and as many times over when requests in threads all ask for the first one at once)."""
+    with _SSL_LOCK:
+        return _new_ssl_context()
+
+
+_SSL_LOCK = threading.Lock()
+
+
+@cache
+def _new_ssl_context():
     import httpx
 
     return httpx.create_ssl_context(trust_env=False)

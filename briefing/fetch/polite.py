@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from briefing._version import __version__
@@ -48,6 +47,8 @@ def check_contact(value: str) -> None:
 def retry_delay(value: str, now: float | None = None) -> float | None:
     """Seconds a ``Retry-After`` header asks us to wait (delay-seconds or an HTTP date), or
     None when it says nothing we can read."""
+    from email.utils import parsedate_to_datetime  # only after a 429 or 503
+
     value = value.strip()
     if value.isdigit():
         return float(value)

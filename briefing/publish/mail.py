@@ -9,15 +9,16 @@ against its field types at load, like the rest of the config.
 from __future__ import annotations
 
 import re
-import secrets
 import string
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.utils import formatdate
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.limits import DEFAULT_TIMEOUT
 from briefing.model import Briefing
+
+if TYPE_CHECKING:  # the email package loads only to compose a mail, not with every config
+    from email.message import EmailMessage
 
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -137,6 +138,9 @@ def compose_message(
     """The multipart mail: alternative (text, HTML with inlined CSS), then the attachments
     (``{"pdf": b"..."}``, named ``briefing-<date>.<ext>``)."""
     import mimetypes
+    import secrets
+    from email.message import EmailMessage
+    from email.utils import formatdate
 
     message = EmailMessage()
     message["Subject"] = subject_of(briefing, settings)

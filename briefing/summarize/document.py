@@ -22,11 +22,20 @@ def split_sentences(section: Section, language: Language) -> list[str]:
     table, a minified line), not something a reader wants in a briefing, so it is left
     out too.
     """
-    return [
-        s.text
-        for s in sort_section(section, language)
-        if not s.kind and len(s.text) <= MAX_SENTENCE_CHARS
-    ]
+    key = (section, language)
+    found = _SPLIT.get(key)
+    if found is None:  # remembered: "the day in brief" splits each item's sections again
+        if len(_SPLIT) > 4096:  # about a day of sections: few documents are kept alive
+            _SPLIT.clear()
+        found = _SPLIT[key] = tuple(
+            s.text
+            for s in sort_section(section, language)
+            if not s.kind and len(s.text) <= MAX_SENTENCE_CHARS
+        )
+    return list(found)
+
+
+_SPLIT: dict[tuple[Section, Language], tuple[str, ...]] = {}
 
 
 def summarize_document(document: Document, options: SummaryOptions | None = None) -> DocumentDigest:

@@ -16,6 +16,9 @@ from briefing.model import Document, DocumentDigest
 from briefing.summarize.options import SummaryOptions
 from briefing.summarize.parallel import Failure
 
+#: Items left to summarise at the end that are done here rather than by worker processes.
+FEW = 4
+
 
 class EarlySummaries:
     """Digests made ahead of time, keyed by the document object they were made from."""
@@ -65,7 +68,8 @@ class EarlySummaries:
             rest = summarize_many(
                 [documents[i] for i in missing],
                 [options[i] for i in missing],
-                jobs=self.jobs,
+                # the last few items (read after the last wait): not worth starting workers
+                jobs=1 if len(missing) <= FEW else self.jobs,
                 keep_going=keep_going,
                 on_done=self._on_done,
             )

@@ -10,10 +10,22 @@ from briefing.summarize.language import Language
 
 
 def content_terms(text: str, language: Language) -> list[str]:
-    """Stemmed content words: what two sentences must share to be about the same thing."""
-    stem, stop = language.stem, language.stop_words
-    words = (w.lower() for w in language.to_words(text))
-    return [_stem(stem, w) for w in words if w not in stop]
+    """Stemmed content words: what two sentences must share to be about the same thing.
+
+    Remembered per sentence: "the day in brief" weighs again every sentence that ``auto``
+    weighed while summarising its item (in a daily run, while pages were on their way)."""
+    key = (text, language)
+    terms = _TERMS.get(key)
+    if terms is None:
+        if len(_TERMS) > 50_000:
+            _TERMS.clear()
+        stem, stop = language.stem, language.stop_words
+        words = (w.lower() for w in language.to_words(text))
+        terms = _TERMS[key] = tuple(_stem(stem, w) for w in words if w not in stop)
+    return list(terms)
+
+
+_TERMS: dict[tuple[str, Language], tuple[str, ...]] = {}
 
 
 _STEMS: dict[tuple[int, str], str] = {}
