@@ -282,3 +282,28 @@ def test_a_daily_feed_source_is_read_by_the_built_in_kind_with_a_clashing_plugin
     assert LEFT_OUT in result.stderr
     markdown = (tmp_path / "output" / "2026-11-24" / "briefing.md").read_text()
     assert "The north quay reopened on Tuesday" in markdown
+
+
+def test_of_two_plugins_with_one_name_the_first_found_is_used_and_the_other_named(tmp_path):
+    site = tmp_path / "site"
+    for package, text in (("first", "FIRST"), ("second", "SECOND")):
+        dist = site / f"{package}_txt-1.0.dist-info"
+        dist.mkdir(parents=True)
+        (dist / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {package}-txt\nVersion: 1.0\n"
+        )
+        (dist / "entry_points.txt").write_text(f"[briefing.outputs]\ntxt = {package}_txt:OUTPUT\n")
+        (site / f"{package}_txt.py").write_text(
+            "from briefing.publish.outputs import Output\n"
+            f"OUTPUT = Output('txt', 'txt', 'text', lambda rendering: b'{text}')\n"
+        )
+    (tmp_path / "a.txt").write_text("Title\n\nA first sentence here. A second one too.\n")
+    result = briefing(site, "build", "a.txt", "--to", "txt", "--date", "2026-11-26", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "output" / "2026-11-26" / "briefing.txt").read_text()
+    [used, other] = ("first", "second") if written == "FIRST" else ("second", "first")
+    assert result.stderr == (
+        f"plugin output 'txt' of {other}-txt 1.0 left out: the name 'txt' already belongs to "
+        f"the output 'txt' of {used}-txt 1.0 (built-ins win, then the first plugin found); "
+        f"uninstall {other}-txt or ask its author to change it\n"
+    )
