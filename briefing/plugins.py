@@ -11,16 +11,25 @@ its own by declaring an entry point in the group of that extension point, e.g. i
 The entry point names the record itself (or a function returning it). Plugins are looked
 up only when a name is not built in or the whole list is asked for, so a command that uses
 only built-ins never scans the installed packages.
+
+Built-ins win: a plugin record that would take what a built-in one has (its name, or what
+else selects it: a source kind's config key, an output's file extension, a reader's
+extensions and media types) is left out, with a one-line warning naming the package it
+comes from, so that installing a package never changes silently what a config or a file
+name means. Between two plugins, the first found keeps it, and the second is named.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from briefing.errors import UsageError
 
 T = TypeVar("T")
+
+log = logging.getLogger("briefing")
 
 GROUPS = ("briefing.readers", "briefing.summarizers", "briefing.outputs", "briefing.sources")
 
@@ -32,10 +41,20 @@ class PluginError(UsageError):
 class Registry(Generic[T]):
     """Records of one kind by name: the built-in ones first, then those of installed plugins."""
 
-    def __init__(self, group: str, kind: type[T], builtins: tuple[T, ...], what: str):
+    def __init__(
+        self,
+        group: str,
+        kind: type[T],
+        builtins: tuple[T, ...],
+        what: str,
+        claims: Callable[[T], Iterable[str]] = lambda record: (),
+    ):
+        """``claims(record)`` describes what selects a record besides its name (such as
+        ``"the key 'feed'"``): no two records may share one."""
         self.group = group
         self.kind = kind
         self.what = what
+        self._claims = claims
         self._builtin = {record.name: record for record in builtins}
         self._plugins: dict[str, T] | None = None
 
@@ -83,20 +102,44 @@ class Registry(Generic[T]):
     def plugins(self) -> dict[str, T]:
         """Records from installed packages' entry points (loaded once per process)."""
         if self._plugins is None:
+            owners = {
+                claim: f"the built-in {self.what} {record.name!r}"
+                for record in self._builtin.values()
+                for claim in self._all_claims(record)
+            }
             self._plugins = {}
-            for record in _load_group(self.group, self.kind):
-                self._plugins.setdefault(record.name, record)
+            for package, record in _load_group(self.group, self.kind):
+                claims = self._all_claims(record)
+                taken = next((claim for claim in claims if claim in owners), None)
+                if taken is None:
+                    self._plugins[record.name] = record
+                    owners.update(
+                        (c, f"the {self.what} {record.name!r} of {package}") for c in claims
+                    )
+                    continue
+                log.warning(
+                    "plugin %s %r of %s left out: %s already belongs to %s (built-ins win, then "
+                    "the first plugin found); uninstall %s or ask its author to change it",
+                    self.what, record.name, package, taken, owners[taken], package.split()[0],
+                )  # fmt: skip
         return self._plugins
+
+    def _all_claims(self, record: T) -> list[str]:
+        return [f"the name {record.name!r}", *self._claims(record)]
 
     def refresh(self) -> None:
         """Forget the plugins found so far (after installing one in a running process)."""
         self._plugins = None
 
 
-def _load_group(group: str, kind: type) -> Iterator:
+def _load_group(group: str, kind: type) -> Iterator[tuple[str, object]]:
+    """Each entry point's record, with the package it comes from (``name version``)."""
     from importlib.metadata import entry_points
 
     for entry in entry_points(group=group):
+        dist = entry.dist
+        named = dist is not None and dist.name
+        package = f"{dist.name} {dist.version}" if named else entry.value.split(":")[0]
         try:
             record = entry.load()
             if not isinstance(record, kind) and isinstance(record, Callable):
@@ -110,4 +153,4 @@ def _load_group(group: str, kind: type) -> Iterator:
             raise PluginError(
                 f"plugin {entry.name!r} ({entry.value}) in {group} is not a {kind.__name__}"
             )
-        yield record
+        yield package, record

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from webserver import Site, page, rss
 
 BRIEFING = str(Path(sys.executable).parent / "briefing")
 
@@ -93,14 +94,12 @@ The repairs cost 48 million euros. The port authority paid two thirds of it.
 """
 
 
-@pytest.fixture(scope="module")
-def plugin_site(tmp_path_factory) -> Path:
-    """The plugin, really installed (built by its own build backend) into a folder."""
-    root = tmp_path_factory.mktemp("plugin")
-    package = root / "src" / "briefing_demo_plugin"
+def install(root: Path, module: str, code: str, pyproject: str) -> Path:
+    """A plugin package, really installed (built by its own build backend) into a folder."""
+    package = root / "src" / module
     package.mkdir(parents=True)
-    (package / "__init__.py").write_text(textwrap.dedent(PLUGIN))
-    (root / "src" / "pyproject.toml").write_text(PYPROJECT)
+    (package / "__init__.py").write_text(textwrap.dedent(code))
+    (root / "src" / "pyproject.toml").write_text(pyproject)
     site = root / "site"
     subprocess.run(
         [
@@ -118,8 +117,13 @@ def plugin_site(tmp_path_factory) -> Path:
         check=True,
         capture_output=True,
     )
-    assert list(site.glob("briefing_demo_plugin-1.0.dist-info/entry_points.txt"))
+    assert list(site.glob(f"{module}-1.0.dist-info/entry_points.txt"))
     return site
+
+
+@pytest.fixture(scope="module")
+def plugin_site(tmp_path_factory) -> Path:
+    return install(tmp_path_factory.mktemp("plugin"), "briefing_demo_plugin", PLUGIN, PYPROJECT)
 
 
 def briefing(site: Path, *args, cwd: Path) -> subprocess.CompletedProcess:
@@ -191,3 +195,115 @@ def test_a_broken_plugin_is_named_not_a_traceback(tmp_path):
     assert result.stderr.count("\n") == 1
     assert "plugin 'odt' (broken_plugin:OUTPUT) in briefing.outputs failed to load" in result.stderr
     assert "needs odfpy" in result.stderr
+
+
+CLASH = '''
+"""A plugin that reaches for what built-ins have: the config key ``feed``, the file
+extension ``.md``, the reader name ``markdown``."""
+
+from briefing.daily.kinds import SourceKind
+from briefing.publish.outputs import Output
+from briefing.read.registry import Reader
+
+
+def items(source, context):
+    raise RuntimeError("the plugin's feed reader ran")
+
+
+def read(text, source):
+    raise RuntimeError("the plugin's markdown reader ran")
+
+
+KIND = SourceKind("rss", "feed", "feeds, read by the plugin", items)
+READER = Reader("markdown", "Markdown, read by the plugin", (".mdown",), read)
+OUTPUT = Output("markdown", "md", "Markdown, written by the plugin", lambda r: b"plugin")
+'''
+
+CLASH_PYPROJECT = PYPROJECT.replace("briefing-demo-plugin", "briefing-clash-plugin").split(
+    "[project.entry-points"
+)[0] + (
+    '[project.entry-points."briefing.sources"]\nrss = "briefing_clash_plugin:KIND"\n'
+    '[project.entry-points."briefing.readers"]\nmarkdown = "briefing_clash_plugin:READER"\n'
+    '[project.entry-points."briefing.outputs"]\nmarkdown = "briefing_clash_plugin:OUTPUT"\n'
+)
+
+LEFT_OUT = (
+    "plugin source kind 'rss' of briefing-clash-plugin 1.0 left out: the key 'feed' already "
+    "belongs to the built-in source kind 'feed' (built-ins win, then the first plugin found); "
+    "uninstall briefing-clash-plugin or ask its author to change it"
+)
+
+
+@pytest.fixture(scope="module")
+def clash_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("clash")
+    return install(root, "briefing_clash_plugin", CLASH, CLASH_PYPROJECT)
+
+
+def test_a_plugin_cannot_take_a_built_in_name_key_or_extension(clash_site, tmp_path):
+    listed = briefing(clash_site, "algorithms", "--all", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert "by the plugin" not in listed.stdout
+    warnings = listed.stderr.splitlines()
+    assert len(warnings) == 3, listed.stderr
+    assert LEFT_OUT in warnings
+    assert any(
+        "format 'markdown' of briefing-clash-plugin 1.0 left out: the name 'markdown'" in w
+        for w in warnings
+    )
+    assert any(
+        "output 'markdown' of briefing-clash-plugin 1.0 left out: the file extension .md" in w
+        for w in warnings
+    )
+
+
+def test_a_daily_feed_source_is_read_by_the_built_in_kind_with_a_clashing_plugin(
+    clash_site, tmp_path
+):
+    with Site() as site:
+        site.add(
+            "/port.html",
+            page(
+                "Port reopens its north quay",
+                "The north quay reopened on Tuesday after fourteen months of repairs.",
+                "The first container ship will dock on Friday.",
+            ),
+        )
+        site.add("/feed.xml", rss(site.base, [("Port", "/port.html")]), "application/rss+xml")
+        config = tmp_path / "briefing.toml"
+        config.write_text(
+            'title = "Port news"\nformats = ["md"]\n'
+            f'[[sources]]\nname = "Port feed"\nfeed = "{site.base}/feed.xml"\n'
+        )
+        result = briefing(
+            clash_site, "run", "--config", str(config), "--date", "2026-11-24", cwd=tmp_path
+        )
+    assert result.returncode == 0, result.stderr
+    assert LEFT_OUT in result.stderr
+    markdown = (tmp_path / "output" / "2026-11-24" / "briefing.md").read_text()
+    assert "The north quay reopened on Tuesday" in markdown
+
+
+def test_of_two_plugins_with_one_name_the_first_found_is_used_and_the_other_named(tmp_path):
+    site = tmp_path / "site"
+    for package, text in (("first", "FIRST"), ("second", "SECOND")):
+        dist = site / f"{package}_txt-1.0.dist-info"
+        dist.mkdir(parents=True)
+        (dist / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {package}-txt\nVersion: 1.0\n"
+        )
+        (dist / "entry_points.txt").write_text(f"[briefing.outputs]\ntxt = {package}_txt:OUTPUT\n")
+        (site / f"{package}_txt.py").write_text(
+            "from briefing.publish.outputs import Output\n"
+            f"OUTPUT = Output('txt', 'txt', 'text', lambda rendering: b'{text}')\n"
+        )
+    (tmp_path / "a.txt").write_text("Title\n\nA first sentence here. A second one too.\n")
+    result = briefing(site, "build", "a.txt", "--to", "txt", "--date", "2026-11-26", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "output" / "2026-11-26" / "briefing.txt").read_text()
+    [used, other] = ("first", "second") if written == "FIRST" else ("second", "first")
+    assert result.stderr == (
+        f"plugin output 'txt' of {other}-txt 1.0 left out: the name 'txt' already belongs to "
+        f"the output 'txt' of {used}-txt 1.0 (built-ins win, then the first plugin found); "
+        f"uninstall {other}-txt or ask its author to change it\n"
+    )

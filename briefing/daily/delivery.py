@@ -25,7 +25,8 @@ RETRY_WINDOW = 30
 
 def update_archive(config: Config, briefing: Briefing) -> None:
     """Keep the briefing's data beside its files, then rebuild index.html and feed.xml."""
-    from briefing.publish.archive import rebuild, write_record
+    from briefing.publish.archive import rebuild
+    from briefing.publish.records import write_record
 
     write_record(Path(config.output_dir), briefing)
     rebuild(
@@ -40,10 +41,10 @@ def mail_briefing(config: Config, date: str, to: tuple[str, ...] | None = None):
     """Compose the mail of the briefing of ``date`` from its files and send it; return its
     Message-ID and the recipients the server refused (``{address: reply}``)."""
     from briefing.compose.plain import briefing_text
-    from briefing.publish.archive import read_record
     from briefing.publish.files import dated_path
     from briefing.publish.mail import compose_message
     from briefing.publish.outputs import OUTPUTS, Rendering
+    from briefing.publish.records import read_record
     from briefing.publish.smtp import send
 
     out, settings = Path(config.output_dir), config.mail
@@ -119,7 +120,7 @@ def after_run(config: Config, state: State, briefing: Briefing | None) -> tuple[
                     problem,
                     date,
                 )
-    from briefing.publish.archive import record_path
+    from briefing.publish.records import record_path
 
     today = briefing.date if briefing else ""
     for old in state.deliveries(RETRY_WINDOW, undelivered=True):

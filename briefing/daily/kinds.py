@@ -76,5 +76,9 @@ _BUILTIN = (
 )
 
 SOURCE_KINDS: Registry[SourceKind] = Registry(
-    "briefing.sources", SourceKind, _BUILTIN, "source kind"
+    "briefing.sources",
+    SourceKind,
+    _BUILTIN,
+    "source kind",
+    claims=lambda kind: (f"the key {kind.key!r}",),
 )

@@ -2,21 +2,23 @@
 
 Both are rebuilt from the dated folders on disk, so retention (which removes folders)
 removes their entries too, and nothing can list a briefing that is gone. Each daily
-briefing leaves its data next to its files (``<date>/.briefing.json``, the JSON briefing),
-from which the page, the feed and ``briefing send`` read its title, items and highlights.
+briefing leaves its data next to its files (``briefing.publish.records``): the page and the
+feed read only its glance (title, items, the day in brief), so a run's rebuild stays cheap
+however many briefings are kept; the whole record is read when a template asks for it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.model import Briefing
 from briefing.publish.files import dated_folders, dated_path
 from briefing.publish.outputs import OUTPUTS
+from briefing.publish.records import Glance, read_glance, read_record, record_path
 
-RECORD = ".briefing.json"
 INDEX = "index.html"
 FEED = "feed.xml"
 ARCHIVE_TEMPLATE = "archive.html.j2"
@@ -26,15 +28,18 @@ ARCHIVE_TEMPLATE = "archive.html.j2"
 class Archived:
     """One kept briefing as the archive page and the feed show it."""
 
-    briefing: Briefing
+    date: str
+    glance: Glance
     #: ``(output name, path relative to the output folder)`` of each file it has.
     files: tuple[tuple[str, str], ...]
     #: When its files were last written (UTC, ISO 8601): the feed entry's ``updated``.
     written: str
+    out_dir: Path = field(default=Path("."), repr=False, compare=False)
 
-    @property
-    def date(self) -> str:
-        return self.briefing.date
+    @functools.cached_property
+    def briefing(self) -> Briefing:
+        """The whole briefing, read from its record only if a (custom) template asks."""
+        return read_record(self.out_dir, self.date) or Briefing(self.glance.title, self.date)
 
     @property
     def long_date(self) -> str:
@@ -46,31 +51,6 @@ class Archived:
         """The link to one of its files (``""`` if it has none), under ``base_url`` if any."""
         path = dict(self.files).get(output, "")
         return base_url + path if path else ""
-
-
-def record_path(out_dir: Path, date: str) -> Path:
-    return Path(out_dir) / date / RECORD
-
-
-def write_record(out_dir: Path, briefing: Briefing) -> Path:
-    """Keep the briefing's data beside its files (for the archive, the feed and mail)."""
-    from briefing.compose.json import briefing_json
-    from briefing.publish.write import write_atomic
-
-    path = record_path(out_dir, briefing.date)
-    write_atomic(path, briefing_json(briefing).encode("utf-8"))
-    return path
-
-
-def read_record(out_dir: Path, date: str) -> Briefing | None:
-    """The briefing of ``date`` as written, or None when there is no readable record."""
-    from briefing.compose.json import briefing_from_json
-    from briefing.errors import InputError
-
-    try:
-        return briefing_from_json(record_path(out_dir, date).read_bytes())
-    except (OSError, InputError):
-        return None
 
 
 def kept(out_dir: Path, title: str = "Briefing") -> list[Archived]:
@@ -86,12 +66,12 @@ def kept(out_dir: Path, title: str = "Briefing") -> list[Archived]:
         )
         if not files:
             continue
-        briefing = read_record(out_dir, date) or Briefing(title, date)
+        glance = read_glance(out_dir, date) or Glance(title)
         record = record_path(out_dir, date)
         paths = [record, *(Path(out_dir) / f for _, f in files)]
         newest = max(p.stat().st_mtime for p in paths if p.exists())
         written = dt.datetime.fromtimestamp(newest, dt.UTC).isoformat(timespec="seconds")
-        found.append(Archived(briefing, files, written))
+        found.append(Archived(date, glance, files, written, Path(out_dir)))
     return found
 
 

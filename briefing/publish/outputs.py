@@ -70,7 +70,13 @@ _BUILTIN = (
     Output("json", "json", "the whole briefing as one JSON object, for scripts", _json),
 )
 
-OUTPUTS: Registry[Output] = Registry("briefing.outputs", Output, _BUILTIN, "output")
+OUTPUTS: Registry[Output] = Registry(
+    "briefing.outputs",
+    Output,
+    _BUILTIN,
+    "output",
+    claims=lambda output: (f"the file extension .{output.extension}",),
+)
 
 
 def check_outputs(outputs: Iterable[str]) -> tuple[str, ...]:

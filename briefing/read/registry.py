@@ -90,7 +90,16 @@ _BUILTIN = (
     ),
 )
 
-READERS: Registry[Reader] = Registry("briefing.readers", Reader, _BUILTIN, "format")
+READERS: Registry[Reader] = Registry(
+    "briefing.readers",
+    Reader,
+    _BUILTIN,
+    "format",
+    claims=lambda reader: (
+        *(f"the file extension {e.lower()}" for e in reader.extensions),
+        *(f"the media type {t}" for t in reader.media_types),
+    ),
+)
 
 
 def reader_for_extension(suffix: str) -> Reader | None:
