@@ -87,3 +87,27 @@ def test_the_same_items_give_the_same_highlights_every_time():
     first = day_in_brief(day(), ENGLISH, 5)
     assert day_in_brief(day(), ENGLISH, 5) == first
     assert day_in_brief(tuple(day()), ENGLISH, 5) == first
+
+
+def test_a_sentence_an_item_repeats_is_one_highlight_not_two():
+    from briefing.model import Document, Section
+
+    quote = ITEMS["Dock workers strike"][0]
+    strike = ITEMS["Dock workers strike"][1:] + [quote]  # a pull quote at the end
+    documents = [
+        Document("Dock workers strike", "a.html", "html", (Section("", 0, (quote, *strike)),)),
+        Document(
+            "Night trains return",
+            "b.html",
+            "html",
+            (Section("", 0, (ITEMS["Night trains return"][0],)),),
+        ),
+    ]
+    digests = [
+        digest("Dock workers strike", [quote]),
+        digest("Night trains return", ITEMS["Night trains return"][:1]),
+    ]
+    highlights = day_in_brief(digests, ENGLISH, 5, documents)
+    sentences = [h.sentence for h in highlights]
+    assert sentences.count(quote) == 1
+    assert len(sentences) == len(set(sentences))

@@ -49,3 +49,11 @@ def test_each_pick_names_the_item_it_comes_from():
     items = [FLOOD, FLOOD_AGAIN, SCHOOL]
     for p in pick(items, ["", "", ""], ENGLISH, 6):
         assert p.sentence in items[p.item]
+
+
+def test_a_sentence_written_twice_is_picked_once():
+    # A pull quote repeats a sentence of its article; a syndicated line recurs in two items.
+    quoted = FLOOD + [FLOOD[0]]
+    picks = pick([quoted, [FLOOD[0]], SCHOOL], ["", "", ""], ENGLISH, 7)
+    sentences = [p.sentence for p in picks]
+    assert len(sentences) == len(set(sentences)) == 4

@@ -102,6 +102,11 @@ def pick(
             settings.novelty * np.maximum(0.0, closest - settings.repeat) / (1 - settings.repeat)
         )
     open_ = np.ones(len(flat), dtype=bool) if allowed is None else _flags(allowed)
+    offered: set[str] = set()  # a sentence written twice (a pull quote, a syndicated line)
+    for i, sentence in enumerate(flat):  # is offered once: its first allowed place
+        if open_[i]:
+            open_[i] = sentence not in offered
+            offered.add(sentence)
     with_candidates = len(set(owner[open_].tolist()))
     chosen: list[int] = []
     closest = np.zeros(len(flat))  # similarity to the closest pick so far
