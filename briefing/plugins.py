@@ -107,12 +107,18 @@ class Registry(Generic[T]):
                 for record in self._builtin.values()
                 for claim in self._all_claims(record)
             }
-            self._plugins = {}
+            found: dict[str, T] = {}  # kept only once every plugin has loaded
             for package, record in _load_group(self.group, self.kind):
-                claims = self._all_claims(record)
+                try:
+                    claims = self._all_claims(record)
+                except Exception as exc:  # a malformed record is named, not a traceback
+                    raise PluginError(
+                        f"plugin {self.what} {getattr(record, 'name', '?')!r} of {package} is "
+                        f"malformed: {exc.__class__.__name__}: {exc}"
+                    ) from None
                 taken = next((claim for claim in claims if claim in owners), None)
                 if taken is None:
-                    self._plugins[record.name] = record
+                    found[record.name] = record
                     owners.update(
                         (c, f"the {self.what} {record.name!r} of {package}") for c in claims
                     )
@@ -122,6 +128,7 @@ class Registry(Generic[T]):
                     "the first plugin found); uninstall %s or ask its author to change it",
                     self.what, record.name, package, taken, owners[taken], package.split()[0],
                 )  # fmt: skip
+            self._plugins = found
         return self._plugins
 
     def _all_claims(self, record: T) -> list[str]:

@@ -197,6 +197,22 @@ def test_a_broken_plugin_is_named_not_a_traceback(tmp_path):
     assert "needs odfpy" in result.stderr
 
 
+def test_a_malformed_plugin_record_is_named_not_a_traceback(tmp_path):
+    site = tmp_path / "site"
+    dist = site / "odd_reader-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: odd-reader\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[briefing.readers]\nodd = odd_reader:READER\n")
+    (site / "odd_reader.py").write_text(
+        "from briefing.read.registry import Reader\n"
+        "READER = Reader('odd', 'no extensions given', None, lambda text, source: None)\n"
+    )
+    result = briefing(site, "algorithms", "--all", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "plugin format 'odd' of odd-reader 0.1 is malformed: TypeError" in result.stderr
+
+
 CLASH = '''
 """A plugin that reaches for what built-ins have: the config key ``feed``, the file
 extension ``.md``, the reader name ``markdown``."""
