@@ -30,7 +30,6 @@ boilerplate snippets it leaks, with their labels.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import logging
 import re
@@ -47,6 +46,10 @@ from briefing.read import html as html_reader  # noqa: E402
 from briefing.read import htmltags  # noqa: E402
 from briefing.summarize import SummaryOptions, summarize_document  # noqa: E402
 from briefing.summarize.language import get_language  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from non_sentences import key as label_key  # noqa: E402  (hashes as the labels there)
+from non_sentences import read_labels as _read_labels  # noqa: E402
 
 DEFAULT_DIR = next(
     (p / "shared" / "eval" / "webpages" for p in REPO.parents if (p / "shared" / "eval").is_dir()),
@@ -65,21 +68,6 @@ SWEEP = {
 
 def normalise(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
-
-
-def label_key(name: str, snippet: str) -> str:
-    return hashlib.sha1(f"{name}\t{snippet}".encode()).hexdigest()[:16]
-
-
-def read_labels(path: Path = LABELS) -> dict[str, str]:
-    """Hand labels of the main-text snippets: hash of "file TAB snippet" -> label."""
-    labels = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                digest, label = line.split("\t")[:2]
-                labels[digest] = label
-    return labels
 
 
 def briefing_text(document) -> str:
@@ -159,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     n_with = sum(len(e["with"]) for e in index)
     n_without = sum(len(e["without"]) for e in index)
     print(f"{len(pages)} pages, {n_with} main-text snippets, {n_without} boilerplate snippets")
-    labels = read_labels()
+    labels = _read_labels(LABELS)
     by_label = Counter(labels.get(label_key(e["file"], s), "?") for e in index for s in e["with"])
     print("main-text snippets by hand label:", dict(by_label.most_common()))
     print(f"targets (over all snippets): kept >= {TARGET_KEPT}, leaked <= {TARGET_LEAKED}\n")
