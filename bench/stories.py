@@ -345,9 +345,9 @@ def pooled(algorithm: str, items: list[list[str]], count: int, language) -> list
 
 
 def ours(items, titles, count, language, memory=(), settings=None) -> list[str]:
-    from briefing.assemble.storysum import DEFAULT_SETTINGS, summarize_story
+    from briefing.assemble.multidoc import DEFAULT_SETTINGS, pick
 
-    picks = summarize_story(items, titles, language, count, memory, settings or DEFAULT_SETTINGS)
+    picks = pick(items, titles, language, count, memory, settings or DEFAULT_SETTINGS)
     return [p.sentence for p in picks]
 
 
@@ -554,7 +554,7 @@ SUMMARY_GRID = {
 def cmd_choose_summary(args) -> None:
     """Coordinate ascent over SUMMARY_GRID on the development half only: the objective is
     the worse of the two sets' margins (R1 of stories minus the best baseline's R1)."""
-    from briefing.assemble.storysum import DEFAULT_SETTINGS
+    from briefing.assemble.multidoc import DEFAULT_SETTINGS
     from briefing.evaluate import rouge_scorer
 
     language = get_language("english")

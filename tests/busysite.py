@@ -11,6 +11,8 @@ import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from webserver import page, rss
+
 LAST_MODIFIED = "Tue, 24 Nov 2026 05:00:00 GMT"
 
 
@@ -164,25 +166,11 @@ def sentence(rng: random.Random) -> str:
 def news_page(title: str, seed: int, paragraphs: int = 6) -> bytes:
     """An article page with a menu and a footer around a few paragraphs of made-up news."""
     rng = random.Random(seed)
-    body = "".join(f"<p>{' '.join(sentence(rng) for _ in range(4))}</p>" for _ in range(paragraphs))
-    return (
-        f"<!doctype html><html><head><title>{title}</title></head><body>"
-        f"<nav><a href='/'>Home</a> <a href='/about'>About us</a></nav>"
-        f"<article><h1>{title}</h1><h2>What happened</h2>{body}</article>"
-        f"<footer>Copyright Example News. All rights reserved.</footer></body></html>"
-    ).encode()
+    return page(title, *(" ".join(sentence(rng) for _ in range(4)) for _ in range(paragraphs)))
 
 
-def news_feed(base: str, items: list[tuple[str, str]]) -> bytes:
-    entries = "".join(
-        f"<item><title>{title}</title><link>{base}{path}</link>"
-        f"<pubDate>Tue, 24 Nov 2026 06:00:00 GMT</pubDate></item>"
-        for title, path in items
-    )
-    return (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title>'
-        f"<link>{base}/</link><description>d</description>{entries}</channel></rss>"
-    ).encode()
+#: The feed of a busy site is a plain RSS feed of its pages.
+news_feed = rss
 
 
 def add_feed(site: BusySite, name: str, count: int, seed: int = 0) -> str:

@@ -11,8 +11,8 @@ import pytest
 from webserver import Site, page, rss
 
 from briefing import pipeline
+from briefing.assemble.multidoc import pick
 from briefing.assemble.stories import StoryItem, group_stories
-from briefing.assemble.storysum import summarize_story
 from briefing.cli import main
 from briefing.summarize.document import split_sentences
 from briefing.summarize.language import get_language
@@ -224,7 +224,7 @@ def test_a_continuing_story_is_marked_and_prefers_what_was_not_sent(daily, engli
     # Without the memory of the first day, the retold sentence would lead the summary.
     document = pipeline.read(str(FOLLOW_UP))
     sentences = [s for sec in document.sections for s in split_sentences(sec, english)]
-    fresh = summarize_story([sentences], [document.title], english, len(picked))
+    fresh = pick([sentences], [document.title], english, len(picked))
     assert RETOLD in [p.sentence for p in fresh]
     md = (out / "2026-11-25" / "briefing.md").read_text()
     assert "<strong>continuing</strong> since 24 November" in md

@@ -1,6 +1,6 @@
 """The one multi-document picker: the key sentences across several items about a day or a story.
 
-Used by a story's summary (``storysum``) and by "the day in brief" (``highlights``). Items
+Used by a story's summary (``storybuild``) and by "the day in brief" (``highlights``). Items
 repeat one another; what they repeat is what they are about. So a sentence matters when it
 is close (TF-IDF cosine) to what the *other* items say (support across items), close to what
 its own item says (central to it), and close to the items' titles. Each item counts as the

@@ -3,7 +3,7 @@
 ``tell_stories`` groups the documents (``stories``), matches each group against the stories
 of earlier briefings (``storymatch``), summarises every story of two or more items, and
 every story that continues an earlier one, across its items with the memory of what was
-already sent (``storysum``), and says in which order the digests are shown: each story's
+already sent (``multidoc``), and says in which order the digests are shown: each story's
 items together, stories in the order of their first item. ``story_highlights`` makes "the
 day in brief" take one sentence per story.
 """
@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from briefing.assemble.multidoc import pick
 from briefing.assemble.stories import DEFAULT_GROUPING, Grouping, StoryItem, group_stories
 from briefing.assemble.storymatch import match, signatures
-from briefing.assemble.storysum import summarize_story
 from briefing.model import Document, DocumentDigest, Highlight, SectionDigest, Story, StorySentence
 from briefing.summarize.language import Language
 
@@ -80,9 +80,7 @@ def tell_stories(
             ]
             count = min(MAX_STORY_SENTENCES, len(group) + 1)
             memory = before.sent if before else ()
-            chosen = summarize_story(
-                sentences, [documents[i].title for i in group], language, count, memory
-            )
+            chosen = pick(sentences, [documents[i].title for i in group], language, count, memory)
             picks = tuple(StorySentence(p.sentence, shown[p.item]) for p in chosen)
             if chosen:
                 title = documents[group[chosen[0].item]].title
